@@ -1,0 +1,130 @@
+/*
+ * arch/i386/kernel/setup.c - from what GRUB hands over to a map of RAM.
+ *
+ *   Multiboot2 info --multiboot2_parse()--> command line, memory map tag
+ *   memory map tag  --e820_from_multiboot2(), sanitize_e820_map()--> e820
+ *   e820            --"BIOS-e820:" lines, 4 GB clip, mem= limit-->  e820
+ *   e820 RAM        --memblock_add()-->     memblock.memory
+ *   kernel image, Multiboot2 info, modules, page 0
+ *                   --memblock_reserve()--> memblock.reserved
+ *
+ * GRUB puts the information structure wherever it likes, often right after
+ * the image, sometimes in a gap between its segments (TOOLCHAIN.md, 3), so
+ * it is reserved by its own address and size, not assumed to be inside
+ * [_text, _end).  It must lie in the 8 MB that the boot page tables map.
+ *
+ * Mirrors: arch/i386/kernel/setup.c setup_arch(), setup_memory_region(),
+ * parse_cmdline_early() (2.6).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/memblock.h>
+#include <linux/string.h>
+#include <asm/e820.h>
+#include <asm/page.h>
+#include <asm/setup.h>
+
+char boot_command_line[COMMAND_LINE_SIZE];
+struct mb2_info boot_mb2;
+phys_addr_t boot_mb2_phys;
+u64 mem_limit;
+struct e820map e820_firmware;
+u64 ram_above_4g_ignored;
+
+/* RAM at or above this cannot be mapped by a kernel without PAE. */
+#define MAX_NONPAE_PHYS  (1ull << 32)
+
+static int parse_mem(const char *val)
+{
+	const char *end;
+
+	if (!val)
+		return -EINVAL;
+	mem_limit = memparse(val, &end);
+	return (*end || mem_limit < (4u << 20)) ? -EINVAL : 0;
+}
+
+/* The selftest and bench switches are kernel/main.c's. */
+extern int selftest_setup(const char *val);
+extern int bench_setup(const char *val);
+extern int crash_setup(const char *val);
+
+static const struct kernel_param boot_params[] = {
+	{ "mem",      parse_mem },       /* limit usable RAM: mem=512M */
+	{ "selftest", selftest_setup },  /* run the KTAP self-tests, then exit QEMU */
+	{ "bench",    bench_setup },     /* print instruction counts, then exit QEMU */
+	{ "crash",    crash_setup },     /* crash=null|bug: provoke an oops on purpose */
+};
+
+static void __parse_multiboot2(phys_addr_t mb2_phys)
+{
+	u32 limit;
+
+	if (mb2_phys & 7 || mb2_phys + 16 > EARLY_MAP_SIZE)
+		panic("setup_arch: Multiboot2 information at 0x%08x is misaligned "
+		      "or beyond the %u MB early map", mb2_phys, EARLY_MAP_SIZE >> 20);
+	limit = EARLY_MAP_SIZE - mb2_phys;
+	if (multiboot2_parse(__va(mb2_phys), limit, &boot_mb2) < 0)
+		panic("setup_arch: the Multiboot2 information is malformed");
+	boot_mb2_phys = mb2_phys;
+	if (boot_mb2.loader_name)
+		printk("Boot loader: %s\n", boot_mb2.loader_name);
+}
+
+static void __setup_memory_region(void)
+{
+	u64 removed;
+
+	if (e820_from_multiboot2(&boot_mb2, &e820) < 0)
+		panic("setup_arch: the boot loader gave neither a memory map "
+		      "nor basic memory information");
+	sanitize_e820_map(&e820);
+	printk("BIOS-provided physical RAM map:\n");
+	e820_print_map(&e820, "BIOS-e820");
+	e820_firmware = e820;
+
+	removed = e820_remove_ram_above(&e820, MAX_NONPAE_PHYS);
+	if (removed)
+		printk("Warning: %llu MB of RAM above 4 GB ignored: only 4GB will "
+		       "be used. Use a PAE enabled kernel.\n", removed >> 20);
+	ram_above_4g_ignored = removed;
+	if (mem_limit) {
+		e820_limit_ram(&e820, mem_limit);
+		printk("user-defined physical RAM map:\n");
+		e820_print_map(&e820, "user");
+	}
+}
+
+static void __reserve_boot_ranges(void)
+{
+	for (u32 i = 0; i < e820.nr_map; i++)
+		if (e820.map[i].type == E820_RAM)
+			memblock_add(e820.map[i].addr, e820.map[i].size);
+
+	/* Page 0: the real-mode interrupt vectors and BIOS data (Linux too). */
+	memblock_reserve(0, PAGE_SIZE);
+	memblock_reserve(__pa_symbol(_text), _end - _text);
+	memblock_reserve(boot_mb2_phys, boot_mb2.total_size);
+	for (u32 i = 0; i < boot_mb2.nr_modules; i++) {
+		const struct mb2_module *m = &boot_mb2.modules[i];
+
+		memblock_reserve(m->mod_start, m->mod_end - m->mod_start);
+	}
+}
+
+void setup_arch(phys_addr_t mb2_phys)
+{
+	__parse_multiboot2(mb2_phys);
+	if (boot_mb2.cmdline)
+		strlcpy(boot_command_line, boot_mb2.cmdline, sizeof(boot_command_line));
+	printk("Command line: %s\n", boot_command_line);
+	{
+		char args[COMMAND_LINE_SIZE];   /* parse_args() splits in place */
+
+		strlcpy(args, boot_command_line, sizeof(args));
+		parse_args("Booting kernel", args, boot_params, ARRAY_SIZE(boot_params));
+	}
+	__setup_memory_region();
+	__reserve_boot_ranges();
+	memblock_dump_all();
+}

@@ -1,0 +1,42 @@
+/*
+ * asm/fault.h - the page-fault error code, and the record of the last
+ * kernel fault that self-tests read back.
+ *
+ *   bit 0  P     0: the page was not present   1: a protection violation
+ *   bit 1  W/R   0: a read                     1: a write
+ *   bit 2  U/S   0: in kernel mode             1: in user mode
+ *   bit 3  RSVD  a reserved bit was set in a paging entry
+ *   bit 4  I/D   the access was an instruction fetch
+ */
+#ifndef _ASM_FAULT_H
+#define _ASM_FAULT_H
+
+#include <linux/types.h>
+
+#define X86_PF_PROT   0x01
+#define X86_PF_WRITE  0x02
+#define X86_PF_USER   0x04
+#define X86_PF_RSVD   0x08
+#define X86_PF_INSTR  0x10
+
+struct page_fault_record {
+	unsigned long address;     /* CR2 */
+	u32 error_code;
+	unsigned long eip;         /* the faulting instruction */
+	bool fixed_up;             /* resumed through the exception table */
+	unsigned long count;       /* kernel-mode page faults so far */
+};
+
+extern struct page_fault_record last_kernel_fault;
+
+/*
+ * The two "#PF:" lines of the oops, as later Linux prints them:
+ *   "supervisor write access in kernel mode"
+ *   "error_code(0x0002) - not-present page"
+ */
+void pf_describe_access(u32 error_code, bool user, char *buf, size_t len);
+void pf_describe_error(u32 error_code, char *buf, size_t len);
+/* Which part of the address space @address lies in, in words. */
+const char *fault_region_name(unsigned long address);
+
+#endif /* _ASM_FAULT_H */

@@ -1,0 +1,78 @@
+/*
+ * asm/processor.h - control registers, the TLB, cpuid, rdtsc, and the CPU
+ * state the kernel keeps per CPU.
+ */
+#ifndef _ASM_PROCESSOR_H
+#define _ASM_PROCESSOR_H
+
+#include <linux/types.h>
+
+#define X86_CR0_PE  0x00000001   /* protected mode */
+#define X86_CR0_WP  0x00010000   /* ring 0 honours read-only pages */
+#define X86_CR0_PG  0x80000000   /* paging */
+#define X86_CR4_PSE 0x00000010   /* 4 MB pages */
+#define X86_CR4_PGE 0x00000080   /* global pages */
+
+#define X86_EFLAGS_IF 0x00000200
+
+static inline u32 read_cr0(void) { u32 v; asm volatile("mov %%cr0, %0" : "=r"(v)); return v; }
+static inline u32 read_cr2(void) { u32 v; asm volatile("mov %%cr2, %0" : "=r"(v)); return v; }
+static inline u32 read_cr3(void) { u32 v; asm volatile("mov %%cr3, %0" : "=r"(v)); return v; }
+static inline u32 read_cr4(void) { u32 v; asm volatile("mov %%cr4, %0" : "=r"(v)); return v; }
+static inline void write_cr3(u32 v) { asm volatile("mov %0, %%cr3" : : "r"(v) : "memory"); }
+static inline void write_cr4(u32 v) { asm volatile("mov %0, %%cr4" : : "r"(v) : "memory"); }
+
+/* Reloading CR3 flushes every non-global TLB entry. */
+static inline void __flush_tlb(void) { write_cr3(read_cr3()); }
+
+/* Flush the TLB entry of one page. */
+static inline void __flush_tlb_one(unsigned long addr)
+{
+	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
+static inline u64 rdtsc(void)
+{
+	u32 lo, hi;
+	asm volatile("rdtsc" : "=a"(lo), "=d"(hi));
+	return ((u64)hi << 32) | lo;
+}
+
+static inline void cpuid(u32 op, u32 *a, u32 *b, u32 *c, u32 *d)
+{
+	asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(op), "c"(0));
+}
+
+static inline u32 read_eflags(void)
+{
+	u32 f;
+	asm volatile("pushfl; popl %0" : "=r"(f));
+	return f;
+}
+
+static inline void local_irq_disable(void) { asm volatile("cli" : : : "memory"); }
+static inline void local_irq_enable(void)  { asm volatile("sti" : : : "memory"); }
+static inline void halt(void)              { asm volatile("hlt" : : : "memory"); }
+static inline void cpu_relax(void)         { asm volatile("pause" : : : "memory"); }
+
+static inline u32 local_irq_save(void)
+{
+	u32 flags = read_eflags();
+	local_irq_disable();
+	return flags;
+}
+
+static inline void local_irq_restore(u32 flags)
+{
+	if (flags & X86_EFLAGS_IF)
+		local_irq_enable();
+}
+
+/* The number of CPUs this kernel is built for; one runs until the SMP build. */
+#ifndef NR_CPUS
+#define NR_CPUS 4
+#endif
+
+static inline int smp_processor_id(void) { return 0; }
+
+#endif /* _ASM_PROCESSOR_H */

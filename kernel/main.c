@@ -1,0 +1,98 @@
+/*
+ * kernel/main.c - start_kernel(): the boot sequence, one call per line.
+ *
+ * boot/head.asm arrives here on the boot stack, with paging on, running at
+ * the kernel's linked (high) addresses, interrupts off.  Each call below
+ * sets up one mechanism; their order is the lesson: the console first so
+ * everything can be reported, the CPU's tables before anything can trap,
+ * the memory map before anything allocates.
+ *
+ * Mirrors: init/main.c start_kernel() (2.6).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/multiboot2.h>
+#include <linux/string.h>
+#include <asm/desc.h>
+#include <asm/irq.h>
+#include <asm/mm.h>
+#include <asm/processor.h>
+#include <asm/serial.h>
+#include <asm/setup.h>
+#include <asm/timer.h>
+#include <asm/uaccess.h>
+#include "../tests/kernel/selftest.h"
+
+static const char linux_banner[] =
+	"i386 teaching kernel: the 32-bit Linux memory layout "
+	"(3G/1G split, PAGE_OFFSET 0xc0000000)\n";
+
+static bool selftest_enabled, bench_enabled;
+static const char *crash_kind;
+
+/* Command-line switches (arch/i386/kernel/setup.c lists them). */
+int selftest_setup(const char *val)
+{
+	selftest_enabled = true;
+	return val ? -EINVAL : 0;
+}
+
+int bench_setup(const char *val)
+{
+	bench_enabled = true;
+	return val ? -EINVAL : 0;
+}
+
+int crash_setup(const char *val)
+{
+	if (!val || (strcmp(val, "null") && strcmp(val, "bug")))
+		return -EINVAL;
+	crash_kind = val;
+	return 0;
+}
+
+/*
+ * crash=null writes through a NULL pointer, crash=bug fails a BUG_ON:
+ * both end in an oops, so a student can read one (and make test checks it).
+ */
+static void crash_on_purpose(void)
+{
+	printk("crash=%s: provoking an oops on purpose\n", crash_kind);
+	if (!strcmp(crash_kind, "null"))
+		*(volatile int *)0 = 1;
+	BUG_ON(!strcmp(crash_kind, "bug"));
+}
+
+u64 memory_map_ready_tsc;    /* read by the benchmark */
+extern u32 early_map_size;   /* boot/head.asm */
+
+void start_kernel(u32 magic, phys_addr_t mb2_phys)
+{
+	snapshot_boot_pgd();    /* keep head.asm's page directory for the P3 test */
+	serial_init();          /* COM1: printk works from here on */
+	printk("%s", linux_banner);
+	cpu_init();             /* our GDT and segment registers, this CPU's TSS */
+	trap_init();            /* IDT: 32 exceptions and 16 IRQ vectors */
+	sort_main_extable();    /* exception table, bisected by the fault handler */
+	zap_low_mappings();     /* nothing runs at low addresses now: drop them (P3) */
+	BUG_ON(early_map_size != EARLY_MAP_SIZE);
+	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
+		panic("start_kernel: not started by a Multiboot2 loader "
+		      "(eax = 0x%08x, expected 0x%08x)", magic,
+		      MULTIBOOT2_BOOTLOADER_MAGIC);
+	setup_arch(mb2_phys);   /* Multiboot2 info, command line, e820, memblock */
+	memory_map_ready_tsc = rdtsc();
+	init_IRQ();             /* 8259 PICs remapped to vectors 0x20-0x2f */
+	time_init();            /* TSC calibrated against the PIT; HZ tick on IRQ 0 */
+	local_irq_enable();
+
+	if (crash_kind)
+		crash_on_purpose();
+	if (bench_enabled)
+		run_benchmarks();   /* instruction counts; exits QEMU */
+	if (selftest_enabled)
+		run_selftests();    /* KTAP over serial; exits QEMU */
+	printk("Boot complete. Nothing more to do: halting (quit QEMU with Ctrl-A X).\n");
+	for (;;)
+		halt();
+}

@@ -1,0 +1,109 @@
+/*
+ * kernel/params.c - split the kernel command line into words and hand each
+ * "key=value" (or bare "key") to the handler registered for the key.
+ *
+ * GRUB gives us one string, e.g.   selftest mem=512M "msg=hello world"
+ * It is cut in place: each word is NUL-terminated where it stands and the
+ * double quotes are squeezed out, so no copy and no allocator is needed.
+ * Problems (an unknown key, a value its handler refuses) are printed and
+ * counted, never fatal: a typo on the command line should not stop a boot.
+ *
+ * Mirrors: kernel/params.c parse_args(), next_arg(), parse_one() (2.6).
+ * Omitted: module parameters ("module.key"), '-' and '_' being the same in
+ * key names, typed parameter ops (param_set_int ...), the "--" separator.
+ */
+#include <linux/types.h>
+#include <linux/kernel.h>
+#include <linux/printk.h>
+#include <linux/string.h>
+#include <linux/params.h>
+
+static bool param_isspace(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/*
+ * next_arg - cut the word at @args (no leading space) in place, removing
+ * double quotes; a quote makes spaces part of the word until the next one.
+ * Returns where the following word starts, past any spaces.
+ *
+ *   before:  k e y = " a _ b " _ n e x t      (_ is a space, @ is NUL)
+ *   after:   k e y = a _ b @ " _ n e x t
+ *            ^ word              ^ returned
+ *
+ * The write pointer never passes the read pointer, so nothing unread is
+ * overwritten.  An unmatched quote runs to the end of the string.
+ */
+static char *next_arg(char *args)
+{
+	char *r = args, *w = args;
+	bool in_quote = false;
+
+	while (*r && (in_quote || !param_isspace(*r))) {
+		if (*r == '"')
+			in_quote = !in_quote;
+		else
+			*w++ = *r;
+		r++;
+	}
+	if (*r)
+		r++;            /* step over the space that ended the word */
+	*w = '\0';
+	while (param_isspace(*r))
+		r++;
+	return r;
+}
+
+/* parse_one - find @key in @params and call its handler; 0 or -errno. */
+static int parse_one(const char *doing, const char *key, const char *val,
+		     const struct kernel_param *params, unsigned int num)
+{
+	unsigned int i;
+
+	for (i = 0; i < num; i++) {
+		if (strcmp(params[i].name, key) != 0)
+			continue;
+		if (params[i].set(val) == 0)
+			return 0;
+		printk("%s: bad value '%s' for parameter '%s'\n",
+		       doing, val ? val : "", key);
+		return -1;
+	}
+	printk("%s: unknown parameter '%s' ignored\n", doing, key);
+	return -1;
+}
+
+/**
+ * parse_args - split @args in place and call the handler of each word.
+ * @doing:  what we are parsing, for messages ("Booting kernel").
+ * @args:   the writable command line; NULL or empty is fine.
+ * @params, @num: the handlers, matched by exact name.
+ *
+ * A word "key=value" passes "value" (split at the first '='), a bare "key"
+ * passes NULL, "key=" passes "".  Words empty after quote removal are
+ * skipped.  Returns the number of words that were unknown or refused.
+ */
+int parse_args(const char *doing, char *args,
+	       const struct kernel_param *params, unsigned int num)
+{
+	char *word, *val;
+	int problems = 0;
+
+	if (!args)
+		return 0;
+	while (param_isspace(*args))
+		args++;
+	while (*args) {
+		word = args;
+		args = next_arg(args);
+		if (!*word)
+			continue;
+		val = strchr(word, '=');
+		if (val)
+			*val++ = '\0';
+		if (parse_one(doing, word, val, params, num))
+			problems++;
+	}
+	return problems;
+}

@@ -1,0 +1,52 @@
+#!/bin/sh
+# tests/boot.sh ISO MEM NAME - boot ISO in QEMU with -m MEM, keep the serial
+# log as $B/log/NAME.log, and turn it into TAP lines on stdout, each tagged
+# "[-m MEM]".
+#
+# A boot passes only if QEMU left through isa-debug-exit with 33 (every
+# self-test passed) or 35 (some failed, and those say "not ok"), the KTAP
+# plan line "1..N" appeared, and N results followed.  A timeout (124), a
+# triple fault (QEMU exits 0 with -no-reboot), a panic (37) or a missing
+# plan are failures.  Env: QEMU (the base command line), B (build dir),
+# BOOT_TIMEOUT (seconds, default 30).
+set -u
+iso=$1 mem=$2 tag="-m $2"
+log=$B/log/$3.log
+mkdir -p "$B/log"
+
+start=$(date +%s%N)
+timeout "${BOOT_TIMEOUT:-30}" $QEMU -m "$mem" -serial stdio \
+	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom "$iso" \
+	> "$log.raw" 2>&1 < /dev/null
+rc=$?
+end=$(date +%s%N)
+# Drop the carriage returns and the "[    0.123456] " printk stamps.
+tr -d '\r' < "$log.raw" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
+rm -f "$log.raw"
+
+plan=$(sed -n -E 's/^1\.\.([0-9]+)$/\1/p' "$log" | head -n 1)
+results=$(grep -c -E '^(not )?ok [0-9]+ ' "$log")
+failed=$(grep -c -E '^not ok [0-9]+ ' "$log")
+
+# Every kernel result, tagged with this boot.
+sed -n -E "s/^(not )?ok [0-9]+ (.*)$/\1ok [$tag] \2/p" "$log"
+
+why=""
+case $rc in
+	33|35) ;;
+	124) why="timed out after ${BOOT_TIMEOUT:-30} s" ;;
+	0)   why="triple fault (QEMU exit 0)" ;;
+	37)  why="kernel panic: $(grep -m1 'Kernel panic' "$log")" ;;
+	*)   why="QEMU exit $rc" ;;
+esac
+[ -z "$why" ] && [ -z "$plan" ] && why="no KTAP plan line"
+[ -z "$why" ] && [ "$results" -ne "$plan" ] && why="$results results for a plan of $plan"
+[ -z "$why" ] && [ "$rc" = 35 ] && [ "$failed" = 0 ] && why="exit 35 but no 'not ok'"
+if [ -z "$why" ]; then
+	echo "ok [$tag] boot: exit $rc, plan $plan, $results results"
+else
+	echo "not ok [$tag] boot: $why (log: $log)"
+fi
+secs=$(awk "BEGIN { printf \"%.2f\", ($end - $start) / 1e9 }")
+printf '  BOOT    %-8s %3s ok, %s not ok, %5ss%s  %s\n' "$tag" \
+	"$((results - failed))" "$failed" "$secs" "${why:+  FAIL: $why}" "$log" >&2

@@ -1,0 +1,62 @@
+/*
+ * tests/kernel/selftest.c - run every suite and print KTAP on the console.
+ *
+ *   KTAP version 1
+ *   1..N                      the plan: make test fails a boot that stops early
+ *   # suite: boot
+ *   ok 1 name # seeds: S1
+ *   not ok 2 name # seeds: P3
+ *   # <the failure message>
+ *   # selftest: N passed, M failed
+ *
+ * Then QEMU is left through isa-debug-exit: 0x10 when all passed, 0x11 when
+ * some failed.  Mirrors the output of Linux's KUnit (lib/kunit/test.c).
+ */
+#include <linux/kernel.h>
+#include <asm/qemu.h>
+#include "selftest.h"
+
+static const struct selftest_suite *const suites[] = {
+	&boot_suite,
+	&printk_suite,
+};
+
+const char *ktest_fail(const char *fmt, ...)
+{
+	static char msg[256];
+	va_list args;
+
+	va_start(args, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	return msg;
+}
+
+void run_selftests(void)
+{
+	unsigned int total = 0, n = 0, failed = 0;
+
+	for (unsigned int s = 0; s < ARRAY_SIZE(suites); s++)
+		total += suites[s]->nr;
+	printk("KTAP version 1\n");
+	printk("1..%u\n", total);
+	for (unsigned int s = 0; s < ARRAY_SIZE(suites); s++) {
+		printk("# suite: %s\n", suites[s]->name);
+		for (unsigned int i = 0; i < suites[s]->nr; i++) {
+			const struct selftest *t = &suites[s]->tests[i];
+			const char *err = t->run();
+
+			n++;
+			if (err)
+				failed++;
+			printk("%sok %u %s", err ? "not " : "", n, t->name);
+			if (t->seeds)
+				printk(" # seeds: %s", t->seeds);
+			printk("\n");
+			if (err)
+				printk("# %s\n", err);
+		}
+	}
+	printk("# selftest: %u passed, %u failed\n", n - failed, failed);
+	qemu_exit(failed ? QEMU_EXIT_FAILURE : QEMU_EXIT_SUCCESS);
+}

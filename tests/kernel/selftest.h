@@ -1,0 +1,51 @@
+/*
+ * tests/kernel/selftest.h - in-kernel self-tests, reported as KTAP.
+ *
+ * A test is a function that returns NULL when it passes, or a message that
+ * names what went wrong (the HelenOS kernel-test convention).  Above each
+ * test a comment gives the setup and one "Expect ..." sentence.  Each test
+ * names the seed claims it demonstrates (../shared/SEEDS.md), and the
+ * runner prints them as a directive:
+ *
+ *   ok 4 boot_pgd_maps_first_8mb_twice # seeds: P3
+ */
+#ifndef _TESTS_SELFTEST_H
+#define _TESTS_SELFTEST_H
+
+#include <linux/types.h>
+
+struct selftest {
+	const char *name;
+	const char *seeds;               /* "P1 Z8", or NULL */
+	const char *(*run)(void);
+};
+
+struct selftest_suite {
+	const char *name;
+	const struct selftest *tests;
+	unsigned int nr;
+};
+
+/* Format a failure message into a static buffer and return it. */
+__attribute__((format(printf, 1, 2))) const char *ktest_fail(const char *fmt, ...);
+
+/* Return a failure naming the expression and both values unless a == b. */
+#define KTEST_EXPECT_EQ(a, b) do {					\
+	unsigned long long __a = (a), __b = (b);			\
+	if (__a != __b)							\
+		return ktest_fail("%s == %s: got 0x%llx, expected 0x%llx", \
+				  #a, #b, __a, __b);			\
+} while (0)
+#define KTEST_EXPECT(cond) do {						\
+	if (!(cond))							\
+		return ktest_fail("expected %s", #cond);		\
+} while (0)
+
+/* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
+extern const struct selftest_suite boot_suite;
+extern const struct selftest_suite printk_suite;
+
+__attribute__((noreturn)) void run_selftests(void);
+__attribute__((noreturn)) void run_benchmarks(void);
+
+#endif /* _TESTS_SELFTEST_H */

@@ -1,0 +1,68 @@
+#!/bin/sh
+# tests/run-tests.sh - what `make test` runs after building:
+#   1. the host unit tests (check), as TAP;
+#   2. the self-tests, booted through GRUB at each memory size in $MEMS;
+#   3. two boots that crash on purpose, whose oops must read as Linux's;
+# then one line "N passed, M failed", and exit 1 if M > 0.
+# Every boot's serial log stays in $B/log/ for reading.
+set -u
+R=$B/results
+rm -rf "$R"
+mkdir -p "$R"
+
+# 1. Host unit tests.  check prints TAP with CK_TAP_LOG_FILE_NAME=-.
+CK_TAP_LOG_FILE_NAME=- CK_VERBOSITY=silent "$B/unit-tests" > "$R/unit.out" 2> "$R/unit.err"
+rc=$?
+grep -E '^(not )?ok ' "$R/unit.out" | sed -E 's/^(not )?ok [0-9]+ - /\1ok [unit] /' > "$R/unit.tap"
+if [ $rc -ne 0 ] && ! grep -q '^not ok' "$R/unit.tap"; then
+	echo "not ok [unit] unit-tests exited $rc without a failing test (see $R/unit.err)" >> "$R/unit.tap"
+fi
+printf '  UNIT    %s ok, %s not ok\n' "$(grep -c '^ok' "$R/unit.tap")" \
+	"$(grep -c '^not ok' "$R/unit.tap")"
+
+# 2. The self-tests at every memory size.
+for mem in $MEMS; do
+	sh tests/boot.sh "$B/test.iso" "$mem" "test-$mem" > "$R/boot-$mem.tap"
+done
+
+# 3. Oopses on purpose: QEMU must leave with 37 (panic) and the log must
+#    hold each expected line.
+check_oops() {      # name iso expected-lines...
+	name=$1 iso=$2
+	shift 2
+	log=$B/log/$(echo "$name" | tr = -).log
+	mkdir -p "$B/log"
+	timeout 30 $QEMU -m 32M -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+		-cdrom "$iso" < /dev/null 2>&1 | tr -d '\r' | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
+	for want in "$@"; do
+		if grep -q -F -- "$want" "$log"; then
+			echo "ok [$name] oops shows: $want"
+		else
+			echo "not ok [$name] oops shows: $want (log: $log)"
+		fi
+	done
+	printf '  OOPS    %-8s %s\n' "$name" "$log" >&2
+}
+check_oops crash=null "$B/crash-null.iso" \
+	"BUG: unable to handle kernel NULL pointer dereference at virtual address 00000000" \
+	"#PF: supervisor write access in kernel mode" \
+	"#PF: error_code(0x0002) - not-present page" \
+	"#PF: the address is in the NULL page" \
+	"*pde = 00000000" \
+	"Oops: 0002 [#1]" \
+	"EIP:    0060:[<c01" \
+	"EIP is at crash_on_purpose+0x" \
+	"Call Trace:" \
+	"] start_kernel+0x" \
+	"Kernel panic - not syncing: Fatal exception" > "$R/crash-null.tap"
+check_oops crash=bug "$B/crash-bug.iso" \
+	"kernel BUG at kernel/main.c:" \
+	"crash_on_purpose: BUG_ON(!strcmp(crash_kind, \"bug\"))" \
+	"invalid opcode: 0000 [#1]" \
+	"EIP is at __bug+0x" \
+	"] crash_on_purpose+0x" \
+	"Kernel panic - not syncing: Fatal exception" > "$R/crash-bug.tap"
+
+grep -h '^not ok' "$R"/*.tap
+cat "$R"/*.tap | awk '/^ok /{p++} /^not ok /{f++}
+	END { printf "%d passed, %d failed\n", p, f; exit (f > 0) }'

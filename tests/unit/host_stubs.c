@@ -1,0 +1,110 @@
+/*
+ * tests/unit/host_stubs.c - the kernel services that the files under test
+ * call, rebuilt on the C library for the host.
+ *
+ * printk() does not print: it appends to a capture buffer, which tests read
+ * with host_log_contains(), so a test can insist on the exact message a
+ * hostile input must produce.  __warn() logs the same way.  panic() and
+ * __bug() print to stderr and abort(): check reports the test as an error.
+ * memcpy, snprintf and the other string functions are the C library's.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/kernel.h>
+#include "unit.h"
+
+static char *log_buf;
+static size_t log_len, log_cap;
+
+/* Append @len bytes of @s, keeping log_buf NUL-terminated. */
+static void log_append(const char *s, size_t len)
+{
+	if (log_len + len + 1 > log_cap) {
+		size_t cap = log_cap ? log_cap : 4096;
+
+		while (log_len + len + 1 > cap)
+			cap *= 2;
+		log_buf = realloc(log_buf, cap);
+		if (!log_buf)
+			abort();
+		log_cap = cap;
+	}
+	memcpy(log_buf + log_len, s, len);
+	log_len += len;
+	log_buf[log_len] = '\0';
+}
+
+int vprintk(const char *fmt, va_list args)
+{
+	char line[1024];
+	int n = vsnprintf(line, sizeof(line), fmt, args);
+
+	if (n < 0)
+		return n;
+	log_append(line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1);
+	return n;
+}
+
+int printk(const char *fmt, ...)
+{
+	va_list args;
+	int n;
+
+	va_start(args, fmt);
+	n = vprintk(fmt, args);
+	va_end(args);
+	return n;
+}
+
+void host_log_reset(void)
+{
+	log_len = 0;
+	if (log_buf)
+		log_buf[0] = '\0';
+}
+
+const char *host_log(void)
+{
+	return log_buf ? log_buf : "";
+}
+
+bool host_log_contains(const char *s)
+{
+	return strstr(host_log(), s) != NULL;
+}
+
+unsigned long log_position(void)
+{
+	return log_len;
+}
+
+bool log_contains_since(unsigned long since, const char *needle)
+{
+	if (since > log_len)
+		since = log_len;
+	return strstr(host_log() + since, needle) != NULL;
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list args;
+
+	fputs("Kernel panic - not syncing: ", stderr);
+	va_start(args, fmt);
+	vfprintf(stderr, fmt, args);
+	va_end(args);
+	fputc('\n', stderr);
+	abort();
+}
+
+void __bug(const char *file, int line, const char *func, const char *cond)
+{
+	fprintf(stderr, "kernel BUG at %s:%d! %s: %s\n", file, line, func, cond);
+	abort();
+}
+
+void __warn(const char *file, int line, const char *func, const char *cond)
+{
+	printk("WARNING: at %s:%d %s: %s\n", file, line, func, cond);
+}

@@ -1,0 +1,24 @@
+/*
+ * tests/unit/main.c - run every host unit-test suite.
+ *
+ * srunner_run_all(sr, CK_ENV) lets the environment pick the output:
+ * CK_VERBOSITY=silent with CK_TAP_LOG_FILE_NAME=- gives pure TAP on stdout
+ * for `make test`.  Each test runs in its own forked process (check's
+ * default), so the kernel globals under test (e820, memblock) start fresh.
+ */
+#include <stdlib.h>
+#include "unit.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(multiboot2_suite());
+	int failed;
+
+	srunner_add_suite(sr, e820_suite());
+	srunner_add_suite(sr, params_suite());
+	srunner_add_suite(sr, memblock_suite());
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
