@@ -14,10 +14,6 @@
 #include <linux/types.h>
 #include <linux/kernel.h>
 
-#ifndef U64_MAX
-#define U64_MAX ((u64)~0ULL)
-#endif
-
 /* The value of digit @c in @base, or -1 if it is not one. */
 static int digit_value(char c, unsigned int base)
 {

@@ -55,7 +55,7 @@ int crash_setup(const char *val)
  * crash=null writes through a NULL pointer, crash=bug fails a BUG_ON:
  * both end in an oops, so a student can read one (and make test checks it).
  */
-static void crash_on_purpose(void)
+static __attribute__((noinline)) void crash_on_purpose(void)
 {
 	printk("crash=%s: provoking an oops on purpose\n", crash_kind);
 	if (!strcmp(crash_kind, "null"))

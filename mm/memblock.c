@@ -28,10 +28,6 @@
 #include <linux/errno.h>
 #include <linux/memblock.h>
 
-#ifndef U64_MAX
-#define U64_MAX ((u64)~0ULL)
-#endif
-
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS];
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIONS];
 
@@ -259,6 +255,8 @@ bool memblock_is_region_reserved(u64 base, u64 size)
 	u32 i;
 
 	size = memblock_cap_size(type, base, size);
+	if (size == 0)
+		return false;
 	end = base + size;
 	for (i = 0; i < type->cnt; i++) {
 		const struct memblock_region *r = &type->regions[i];

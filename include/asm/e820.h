@@ -63,12 +63,12 @@ const char *e820_type_name(u32 type, char *buf, size_t len);
  */
 int e820_from_multiboot2(const struct mb2_info *mi, struct e820map *m);
 
-/* Remove usable RAM at or above @limit (a non-PAE kernel cannot use RAM
- * above 4 GB; mem= lowers it further).  Returns the bytes removed. */
+/*
+ * Remove usable RAM at or above the address @limit: a non-PAE kernel cannot
+ * use RAM above 4 GB, and mem=512M cuts RAM at 512 MB, as Linux's mem= does.
+ * Returns the bytes removed.
+ */
 u64 e820_remove_ram_above(struct e820map *m, u64 limit);
-
-/* Limit usable RAM to @bytes in total, as mem= does (Linux: limit_regions). */
-void e820_limit_ram(struct e820map *m, u64 bytes);
 
 /* Does any entry of @type overlap [start, end)? */
 bool e820_any_mapped(const struct e820map *m, u64 start, u64 end, u32 type);

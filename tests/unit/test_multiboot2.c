@@ -427,6 +427,20 @@ START_TEST(rejects_module_ending_before_it_starts)
 }
 END_TEST
 
+/* Tags read before the error must not be left for the caller to trust. */
+START_TEST(rejected_info_leaves_nothing_behind)
+{
+	mb2_add_string(&b, MULTIBOOT_TAG_TYPE_CMDLINE, "selftest");
+	mb2_add_meminfo(&b, 639, 1024);
+	mb2_add_tag(&b, MULTIBOOT_TAG_TYPE_BASIC_MEMINFO, 9);
+	mb2_finish(&b);
+	ck_assert_int_eq(mb2_parse_exact(&b, b.len, &mi), -EINVAL);
+	ck_assert_ptr_null(mi.cmdline);
+	ck_assert(!mi.has_meminfo);
+	ck_assert_uint_eq(mi.total_size, 0);
+}
+END_TEST
+
 START_TEST(rejects_malformed_module_tags)
 {
 	u8 *tag = mb2_add_tag(&b, MULTIBOOT_TAG_TYPE_MODULE, 12);
@@ -617,6 +631,7 @@ Suite *multiboot2_suite(void)
 	tcase_add_test(tc, keeps_max_modules_and_warns_about_the_rest);
 	tcase_add_test(tc, empty_module_is_allowed);
 	tcase_add_test(tc, rejects_module_ending_before_it_starts);
+	tcase_add_test(tc, rejected_info_leaves_nothing_behind);
 	tcase_add_test(tc, rejects_malformed_module_tags);
 	tcase_add_test(tc, rejects_short_basic_meminfo);
 	tcase_add_test(tc, rejects_absurd_mmap_entry_sizes);

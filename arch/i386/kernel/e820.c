@@ -14,14 +14,15 @@
  * something; losing a little RAM is not.
  *
  * Mirrors: arch/i386/kernel/setup.c (2.6) add_memory_region(),
- * sanitize_e820_map(), print_memory_map(), limit_regions(), and
+ * sanitize_e820_map(), print_memory_map(), and
  * arch/x86_64/kernel/e820.c e820_any_mapped(), e820_all_mapped().  The
  * print format is that of later Linux ("BIOS-e820: [mem ...] usable").
  *
  * Omitted: the real-mode BIOS call (GRUB made it), e820 "update" and
  * "remove" by type, the resource tree (/proc/iomem), PCI gap search.
- * Linux's limit_regions() cuts at an address; e820_limit_ram() counts
- * bytes of RAM instead (see its comment).
+ * mem= is e820_remove_ram_above(): like later Linux (e820__range_remove
+ * of RAM from the limit up), it cuts usable RAM at an address and leaves
+ * the other types alone.
  */
 #include <linux/types.h>
 #include <linux/kernel.h>
@@ -30,10 +31,6 @@
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
 #include <asm/e820.h>
-
-#ifndef U64_MAX
-#define U64_MAX ((u64)~0ULL)
-#endif
 
 struct e820map e820;
 
@@ -119,9 +116,9 @@ struct change_point {
 };
 
 /*
- * Static, not on the stack: together they are about 10 KB, and
- * sanitize_e820_map() runs once at boot, on one CPU, before anything could
- * call it twice at once.
+ * Static, not on the stack: together they are about 10 KB.  That makes
+ * sanitize_e820_map() non-reentrant, which is fine: it runs only during
+ * boot, on one CPU, with interrupts off.
  */
 static struct change_point change_point[2 * E820MAX];
 static u32 active[E820MAX];
@@ -351,34 +348,6 @@ u64 e820_remove_ram_above(struct e820map *m, u64 limit)
 		}
 	}
 	return removed;
-}
-
-/**
- * e820_limit_ram - keep only the first @bytes of usable RAM in @m, counted
- * upwards from address 0, as mem= asks.  The entry in which the limit falls
- * is clipped and later RAM entries are removed; other types stay.
- *
- * @m must be sanitised (sorted).  Linux 2.6's limit_regions() instead cut
- * the map at the *address* @bytes; counting bytes means mem=512M gives
- * 512 MB of RAM even though the 640K-1M hole lies below it.
- */
-void e820_limit_ram(struct e820map *m, u64 bytes)
-{
-	u32 i = 0;
-
-	while (i < m->nr_map) {
-		struct e820entry *e = &m->map[i];
-
-		if (e->type != E820_RAM) {
-			i++;
-		} else if (bytes == 0) {
-			e820_remove_entry(m, i);
-		} else {
-			e->size = min(e->size, bytes);
-			bytes -= e->size;
-			i++;
-		}
-	}
 }
 
 /* ---- queries ---- */

@@ -230,35 +230,20 @@ static u32 mb2_check_header(const u8 *info, u32 limit)
 	return total;
 }
 
-/**
- * multiboot2_parse - check the boot information at @info and pick out the
- * tags the kernel uses.
- * @info:  the structure GRUB passed in %ebx (8-byte aligned by the spec).
- * @limit: how many bytes at @info may be read.
- * @out:   filled in; its pointers point into @info.
+/*
+ * Walk the tags of a structure whose header passed mb2_check_header().
+ * Returns 0 at a well-formed end tag, or -EINVAL after a message.
  *
- * Returns 0, or -EINVAL after one "multiboot2: ..." line.  No byte outside
- * [info, info + min(limit, total_size)) is read.  Bytes after the end tag
- * (total_size may be larger) are ignored.  Duplicate tags keep the first.
+ * Invariant at the top of the loop: off <= total, so total - off is the
+ * room left.  A tag's padding may reach past a total_size that is not a
+ * multiple of 8; min() stops off at total, where no further tag fits and
+ * the first check reports the missing end tag.
  */
-int multiboot2_parse(const void *info, u32 limit, struct mb2_info *out)
+static int mb2_walk_tags(const u8 *base, u32 total, struct mb2_info *out)
 {
-	const u8 *base = info;
-	u32 total, off, type, size;
+	u32 off, type, size;
 	int err;
 
-	memset(out, 0, sizeof(*out));
-	total = mb2_check_header(base, limit);
-	if (!total)
-		return -EINVAL;
-	out->total_size = total;
-
-	/*
-	 * Invariant at the top of the loop: off <= total, so total - off is
-	 * the room left.  A tag's padding may reach past a total_size that is
-	 * not a multiple of 8; min() stops off at total, where no further tag
-	 * fits and the first check reports the missing end tag.
-	 */
 	for (off = MB2_HEADER_SIZE; ; off += min(ALIGN(size, MB2_TAG_ALIGN), total - off)) {
 		if (total - off < MB2_TAG_HEADER_SIZE) {
 			printk("multiboot2: no end tag within total_size %u\n", total);
@@ -285,6 +270,34 @@ int multiboot2_parse(const void *info, u32 limit, struct mb2_info *out)
 	if (size != MB2_END_TAG_SIZE) {
 		printk("multiboot2: end tag at offset %u has size %u, not %u\n",
 		       off, size, MB2_END_TAG_SIZE);
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/**
+ * multiboot2_parse - check the boot information at @info and pick out the
+ * tags the kernel uses.
+ * @info:  the structure GRUB passed in %ebx (8-byte aligned by the spec).
+ * @limit: how many bytes at @info may be read.
+ * @out:   filled in; its pointers point into @info.
+ *
+ * Returns 0, or -EINVAL after one "multiboot2: ..." line, with @out
+ * cleared so that nothing half-checked can be used.  No byte outside
+ * [info, info + min(limit, total_size)) is read.  Bytes after the end tag
+ * (total_size may be larger) are ignored.  Duplicate tags keep the first.
+ */
+int multiboot2_parse(const void *info, u32 limit, struct mb2_info *out)
+{
+	u32 total;
+
+	memset(out, 0, sizeof(*out));
+	total = mb2_check_header(info, limit);
+	if (!total)
+		return -EINVAL;
+	out->total_size = total;
+	if (mb2_walk_tags(info, total, out)) {
+		memset(out, 0, sizeof(*out));
 		return -EINVAL;
 	}
 	return 0;

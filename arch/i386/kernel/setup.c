@@ -89,7 +89,7 @@ static void __setup_memory_region(void)
 		       "be used. Use a PAE enabled kernel.\n", removed >> 20);
 	ram_above_4g_ignored = removed;
 	if (mem_limit) {
-		e820_limit_ram(&e820, mem_limit);
+		e820_remove_ram_above(&e820, mem_limit);
 		printk("user-defined physical RAM map:\n");
 		e820_print_map(&e820, "user");
 	}
