@@ -13,6 +13,7 @@
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <asm/desc.h>
 #include <asm/irq.h>
 #include <asm/mm.h>
@@ -63,6 +64,17 @@ static __attribute__((noinline)) void crash_on_purpose(void)
 	BUG_ON(!strcmp(crash_kind, "bug"));
 }
 
+/* The /proc views of physical memory, at the end of the boot report. */
+static void show_memory_report(void)
+{
+	printk("/proc/buddyinfo:\n");
+	show_buddyinfo();
+	printk("/proc/zoneinfo:\n");
+	show_zoneinfo();
+	printk("/proc/meminfo:\n");
+	show_meminfo();
+}
+
 u64 memory_map_ready_tsc;    /* read by the benchmark */
 extern u32 early_map_size;   /* boot/head.asm */
 
@@ -82,6 +94,8 @@ void start_kernel(u32 magic, phys_addr_t mb2_phys)
 		      MULTIBOOT2_BOOTLOADER_MAGIC);
 	setup_arch(mb2_phys);   /* Multiboot2 info, command line, e820, memblock */
 	memory_map_ready_tsc = rdtsc();
+	paging_init();          /* direct-map lowmem (P4), mem_map (P5), zones (Z1-Z4) */
+	mem_init();             /* free boot memory -> buddy lists (Z5); watermarks */
 	init_IRQ();             /* 8259 PICs remapped to vectors 0x20-0x2f */
 	time_init();            /* TSC calibrated against the PIT; HZ tick on IRQ 0 */
 	local_irq_enable();
@@ -92,6 +106,7 @@ void start_kernel(u32 magic, phys_addr_t mb2_phys)
 		run_benchmarks();   /* instruction counts; exits QEMU */
 	if (selftest_enabled)
 		run_selftests();    /* KTAP over serial; exits QEMU */
+	show_memory_report();
 	printk("Boot complete. Nothing more to do: halting (quit QEMU with Ctrl-A X).\n");
 	for (;;)
 		halt();

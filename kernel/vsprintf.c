@@ -6,6 +6,9 @@
  *   flags - 0 + space #, width and precision (numbers or *),
  *   length modifiers hh h l ll z t.
  * %p prints a pointer as 8 hex digits, zero padded, no "0x" (2.6's %p).
+ * Everything else gives what C's printf gives, but for one case where we
+ * keep Linux's answer: "%#x" of 0 is "0x0" (C says "0"), so that
+ * "[mem %#018llx-...]" prints 0x0000000000000000 as Linux's dmesg does.
  * Output is always terminated when size > 0; the return value is the length
  * the whole output would have had, as C99 says.
  *
@@ -57,8 +60,8 @@ static void number(struct outbuf *o, u64 num, int base, int width,
 	} else if (flags & SIGN) {
 		sign = (flags & PLUS) ? '+' : (flags & SPACE) ? ' ' : 0;
 	}
-	if (num == 0)
-		flags &= ~SPECIAL;      /* C: "%#x" of 0 is "0", not "0x0" */
+	if (num == 0 && base == 8)
+		flags &= ~SPECIAL;      /* "%#o" of 0 is "0"; "%#x" of 0 is "0x0", as in Linux */
 	while (num) {
 		tmp[i++] = digits[num % base];
 		num /= base;

@@ -27,11 +27,13 @@
 #include <linux/string.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
+#include <memlayout.h>
 
 static struct memblock_region memblock_memory_init_regions[INIT_MEMBLOCK_REGIONS];
 static struct memblock_region memblock_reserved_init_regions[INIT_MEMBLOCK_REGIONS];
 
 struct memblock memblock = {
+	.current_limit = ~0ULL,
 	.memory = {
 		.cnt = 0,
 		.max = INIT_MEMBLOCK_REGIONS,
@@ -294,6 +296,7 @@ void memblock_reset(void)
 {
 	memblock.memory.cnt = 0;
 	memblock.reserved.cnt = 0;
+	memblock.current_limit = U64_MAX;
 }
 
 /* Print one list as Linux's memblock_dump() does (end inclusive). */
@@ -321,4 +324,111 @@ void memblock_dump_all(void)
 	       (unsigned long long)memblock_reserved_size());
 	memblock_dump(&memblock.memory);
 	memblock_dump(&memblock.reserved);
+}
+
+/* ---- allocating, and handing over to the buddy allocator ---- */
+
+void memblock_set_current_limit(u64 limit)
+{
+	memblock.current_limit = limit;
+}
+
+/*
+ * The free ranges are the gaps the reserved regions leave in each memory
+ * region.  Both arrays are sorted and disjoint, so one walk finds them:
+ *
+ *   memory    [=================]      [==========]
+ *   reserved      [##]    [#]                 [####]
+ *   free      [==]    [==]   [==]      [======]
+ *
+ * Visit them from the top down (@top_down) or bottom up; stop when @fn
+ * returns true.  Returns the number visited.
+ */
+static u32 walk_free_ranges(bool top_down, bool (*fn)(u64 start, u64 end, void *arg),
+			    void *arg)
+{
+	const struct memblock_type *mem = &memblock.memory, *res = &memblock.reserved;
+	u32 visited = 0;
+
+	for (u32 k = 0; k < mem->cnt; k++) {
+		u32 i = top_down ? mem->cnt - 1 - k : k;
+		u64 m_start = mem->regions[i].base, m_end = region_end(&mem->regions[i]);
+		/* The gaps of this memory region: between reserved r-1 and r. */
+		for (u32 g = 0; g <= res->cnt; g++) {
+			u32 r = top_down ? res->cnt - g : g;
+			u64 gap_start = r ? region_end(&res->regions[r - 1]) : 0;
+			u64 gap_end = r < res->cnt ? res->regions[r].base : U64_MAX;
+			u64 start = max(gap_start, m_start), end = min(gap_end, m_end);
+
+			if (start >= end)
+				continue;
+			visited++;
+			if (fn(start, end, arg))
+				return visited;
+		}
+	}
+	return visited;
+}
+
+struct alloc_request {
+	u64 size, align, found;
+};
+
+static bool try_alloc_in(u64 start, u64 end, void *arg)
+{
+	struct alloc_request *req = arg;
+	u64 base;
+
+	end = min(end, memblock.current_limit);
+	if (end < req->size || end - req->size < start)
+		return false;
+	base = (end - req->size) & ~(req->align - 1);
+	if (base < start || base == 0)        /* 0 means failure to the caller */
+		return false;
+	req->found = base;
+	return true;
+}
+
+u64 memblock_alloc(u64 size, u64 align)
+{
+	struct alloc_request req = { ALIGN(size, align), align, 0 };
+
+	if (!size || !align || (align & (align - 1)))
+		return 0;
+	walk_free_ranges(true, try_alloc_in, &req);
+	if (req.found && memblock_reserve(req.found, req.size))
+		return 0;
+	return req.found;
+}
+
+static bool call_fn(u64 start, u64 end, void *arg)
+{
+	void (*fn)(u64, u64) = (void (*)(u64, u64))arg;
+
+	fn(start, end);
+	return false;
+}
+
+u32 memblock_for_each_free_range(void (*fn)(u64 start, u64 end))
+{
+	return walk_free_ranges(false, call_fn, (void *)fn);
+}
+
+static bool free_range_to_buddy(u64 start, u64 end, void *arg)
+{
+	unsigned long *pages = arg;
+	u64 start_pfn = (start + PAGE_SIZE - 1) >> PAGE_SHIFT;   /* whole pages only */
+	u64 end_pfn = end >> PAGE_SHIFT;
+
+	if (start_pfn < end_pfn)
+		*pages += free_bootmem_range(start_pfn, end_pfn);
+	return false;
+}
+
+unsigned long memblock_free_all(void)
+{
+	unsigned long pages = 0;
+
+	walk_free_ranges(false, free_range_to_buddy, &pages);
+	return pages;
 }

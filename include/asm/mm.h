@@ -1,4 +1,4 @@
-/* asm/mm.h - arch/i386/mm/init.c: the kernel page tables at boot. */
+/* asm/mm.h - arch/i386/mm/init.c: the kernel page tables and memory at boot. */
 #ifndef _ASM_MM_H
 #define _ASM_MM_H
 
@@ -10,9 +10,19 @@
  * self-test).
  */
 extern pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
+extern unsigned long highstart_pfn, highend_pfn;
+extern bool direct_map_uses_pse;     /* 4 MB pages (else 4 KB page tables) */
+extern unsigned long direct_map_page_tables;   /* 4 KB tables it needed */
 
 void snapshot_boot_pgd(void);
 /* Drop the identity map of the first 8 MB: user space is empty again (P3). */
 void zap_low_mappings(void);
+/* Direct-map lowmem, allocate mem_map, size and initialise the zones. */
+void paging_init(void);
+/* Release free boot memory to the buddy allocator; set the watermarks. */
+void mem_init(void);
+
+#define MAXMEM_PFN  (MAXMEM >> PAGE_SHIFT)
+#define MAX_DMA_PFN ((16u << 20) >> PAGE_SHIFT)
 
 #endif /* _ASM_MM_H */

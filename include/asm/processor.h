@@ -25,6 +25,22 @@ static inline void write_cr4(u32 v) { asm volatile("mov %0, %%cr4" : : "r"(v) : 
 /* Reloading CR3 flushes every non-global TLB entry. */
 static inline void __flush_tlb(void) { write_cr3(read_cr3()); }
 
+/*
+ * Flush everything, global entries too: toggling CR4.PGE drops them
+ * (Intel SDM 4.10.4.1); without PGE a CR3 reload is enough.
+ */
+static inline void __flush_tlb_all(void)
+{
+	u32 cr4 = read_cr4();
+
+	if (cr4 & X86_CR4_PGE) {
+		write_cr4(cr4 & ~X86_CR4_PGE);
+		write_cr4(cr4);
+	} else {
+		__flush_tlb();
+	}
+}
+
 /* Flush the TLB entry of one page. */
 static inline void __flush_tlb_one(unsigned long addr)
 {
@@ -41,6 +57,17 @@ static inline u64 rdtsc(void)
 static inline void cpuid(u32 op, u32 *a, u32 *b, u32 *c, u32 *d)
 {
 	asm volatile("cpuid" : "=a"(*a), "=b"(*b), "=c"(*c), "=d"(*d) : "a"(op), "c"(0));
+}
+
+#define X86_FEATURE_PSE (1u << 3)    /* CPUID 1, edx: 4 MB pages */
+#define X86_FEATURE_PGE (1u << 13)   /* CPUID 1, edx: global pages */
+
+static inline u32 cpuid_edx(u32 op)
+{
+	u32 a, b, c, d;
+
+	cpuid(op, &a, &b, &c, &d);
+	return d;
 }
 
 static inline u32 read_eflags(void)

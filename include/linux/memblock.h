@@ -30,6 +30,7 @@ struct memblock_type {
 };
 
 struct memblock {
+	u64 current_limit;       /* memblock_alloc() stays below: what is mapped */
 	struct memblock_type memory;
 	struct memblock_type reserved;
 };
@@ -50,6 +51,28 @@ bool memblock_is_region_reserved(u64 base, u64 size);
 
 u64 memblock_phys_mem_size(void);
 u64 memblock_reserved_size(void);
+
+/*
+ * memblock_alloc - reserve @size bytes aligned to @align (a power of two)
+ * from the highest free RAM below memblock.current_limit, as Linux's
+ * memblock allocates top-down.  Returns the physical address, or 0.
+ */
+u64 memblock_alloc(u64 size, u64 align);
+void memblock_set_current_limit(u64 limit);
+
+/*
+ * Call @fn(start, end) for every free range, [start, end) of RAM in no
+ * reserved region, in address order.  Returns the number of ranges.
+ */
+u32 memblock_for_each_free_range(void (*fn)(u64 start, u64 end));
+
+/*
+ * memblock_free_all - release every free range to the buddy allocator
+ * (free_bootmem_range(), mm/page_alloc.c), pages wholly inside RAM only.
+ * Returns the pages released.  memblock is not used afterwards.
+ */
+unsigned long memblock_free_all(void);
+unsigned long free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn);
 
 /* Empty both types (boot, and the host tests between cases). */
 void memblock_reset(void);

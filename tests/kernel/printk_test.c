@@ -30,6 +30,7 @@ static const char *test_vsnprintf_formats(void)
 	EXPECT_FORMAT("abc|       abc|abc       |abc", "%s|%10s|%-10s|%.3s",
 		      "abc", "abc", "abc", "abcdef");
 	EXPECT_FORMAT("c0100000 (null)", "%p %s", (void *)0xc0100000, (char *)NULL);
+	EXPECT_FORMAT("0x0000000000000000 0x0", "%#018llx %#x", 0ull, 0u);
 	EXPECT_FORMAT("a|  b|%", "%c|%3c|%%", 'a', 'b');
 	return NULL;
 }

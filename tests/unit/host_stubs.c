@@ -13,6 +13,8 @@
 #include <string.h>
 #include <linux/kernel.h>
 #include "unit.h"
+#include <linux/mm.h>
+#include <linux/kallsyms.h>
 
 static char *log_buf;
 static size_t log_len, log_cap;
@@ -107,4 +109,29 @@ void __bug(const char *file, int line, const char *func, const char *cond)
 void __warn(const char *file, int line, const char *func, const char *cond)
 {
 	printk("WARNING: at %s:%d %s: %s\n", file, line, func, cond);
+}
+
+/*
+ * What mm/page_alloc.c needs from the rest of the kernel.  The host tests
+ * give the buddy allocator a malloc'ed mem_map; a page's "kernel address"
+ * is its place in host_page_arena when a test set one up, else NULL.
+ */
+void *high_memory;
+unsigned char *host_page_arena;
+
+void dump_stack(void)
+{
+	printk("Call Trace: (host)\n");
+}
+
+void sprint_symbol(char *buf, size_t len, unsigned long addr)
+{
+	snprintf(buf, len, "0x%lx", addr);
+}
+
+void *page_address(const struct page *page)
+{
+	if (!host_page_arena || PageHighMem(page))
+		return NULL;
+	return host_page_arena + (size_t)(page - mem_map) * PAGE_SIZE;
 }

@@ -1,24 +1,40 @@
 /*
- * arch/i386/mm/init.c - the kernel's page tables after boot/head.asm.
+ * arch/i386/mm/init.c - the kernel's page tables and physical memory at boot.
  *
  * head.asm entered its two page tables twice in swapper_pg_dir, at 0 and at
- * PAGE_OFFSET (claim P3).  The identity half is needed only for the few
- * instructions between turning paging on and jumping to the high address;
- * zap_low_mappings() clears it once nothing reads low addresses, so that
- * every user-space entry (0-767) of the kernel's directory is empty and a
- * NULL pointer faults.
+ * PAGE_OFFSET (claim P3).  zap_low_mappings() clears the identity half once
+ * nothing reads low addresses, so that every user-space entry (0-767) of
+ * the kernel's directory is empty and a NULL pointer faults.
  *
- * Mirrors: arch/i386/mm/init.c zap_low_mappings() (2.6),
- * arch/x86/mm/pageattr.c lookup_address().
+ * paging_init() then builds the real direct map: all of lowmem,
+ * [0, max_low_pfn), at PAGE_OFFSET, where max_low_pfn = min(max_pfn,
+ * MAXMEM_PFN) and MAXMEM = 1 GB - 128 MB = 896 MB (claim P4).  With the
+ * CPU's PSE feature one pgd entry maps 4 MB directly, with the global bit
+ * (PGE) so CR3 reloads keep it in the TLB; without it, 4 KB page tables
+ * from memblock.  Holes below high_memory (640 KB - 1 MB, firmware
+ * ranges) are mapped like RAM, as Linux does: nothing reads them, and their
+ * struct pages stay PG_reserved, so no allocator hands them out.
+ *
+ * Mirrors: arch/i386/mm/init.c zap_low_mappings(), paging_init(),
+ * kernel_physical_mapping_init(), one_page_table_init(), zone_sizes_init(),
+ * mem_init(); arch/i386/kernel/setup.c find_max_low_pfn() (2.6).
  */
+#include <linux/kernel.h>
+#include <linux/gfp.h>
+#include <linux/memblock.h>
+#include <linux/mm.h>
 #include <linux/string.h>
 #include <asm/mm.h>
 #include <asm/processor.h>
+#include <asm/setup.h>
 
 /* Only the early map is there until the direct map is built. */
 void *high_memory = (void *)(uintptr_t)(PAGE_OFFSET + EARLY_MAP_SIZE);
 
 pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
+unsigned long highstart_pfn, highend_pfn;
+bool direct_map_uses_pse;
+unsigned long direct_map_page_tables;
 
 void snapshot_boot_pgd(void)
 {
@@ -45,4 +61,174 @@ pte_t *lookup_address(unsigned long addr, int *level)
 	}
 	*level = 1;
 	return pte_offset_kernel(pmd, addr);
+}
+
+static unsigned long pages_to_mb(unsigned long pages)
+{
+	return pages >> (20 - PAGE_SHIFT);
+}
+
+/* max_pfn: the end of RAM; max_low_pfn: the end of the direct map (P4). */
+static void find_low_pfn_range(void)
+{
+	const struct memblock_type *mem = &memblock.memory;
+	const struct memblock_region *last = &mem->regions[mem->cnt - 1];
+
+	max_pfn = (last->base + last->size) >> PAGE_SHIFT;
+	max_low_pfn = min(max_pfn, (unsigned long)MAXMEM_PFN);
+	highstart_pfn = highend_pfn = max_low_pfn;
+	if (max_pfn > max_low_pfn)
+		highend_pfn = max_pfn;
+	printk("%luMB HIGHMEM available.\n", pages_to_mb(highend_pfn - highstart_pfn));
+	printk("%luMB LOWMEM available.\n", pages_to_mb(max_low_pfn));
+}
+
+/* The page table under @pmd, allocated (and zeroed) from memblock if none. */
+static pte_t *one_page_table_init(pmd_t *pmd)
+{
+	if (pmd_none(*pmd)) {
+		u64 pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
+
+		if (!pa)
+			panic("one_page_table_init: no memory for a page table");
+		memset(__va(pa), 0, PAGE_SIZE);
+		set_pmd(pmd, __pmd((u32)pa | _KERNPG_TABLE));
+		direct_map_page_tables++;
+	}
+	return pte_offset_kernel(pmd, 0);
+}
+
+/*
+ * kernel_physical_mapping_init - map [0, max_low_pfn) at PAGE_OFFSET.  With
+ * PSE a whole 4 MB pgd entry at a time; the last one may reach past
+ * max_low_pfn (never past MAXMEM, which is 4 MB aligned), as in Linux.
+ */
+static void kernel_physical_mapping_init(void)
+{
+	u32 global = direct_map_uses_pse || (read_cr4() & X86_CR4_PGE) ? _PAGE_GLOBAL : 0;
+	unsigned long pfn = 0;
+
+	while (pfn < max_low_pfn) {
+		unsigned long vaddr = PAGE_OFFSET + PFN_PHYS(pfn);
+		pmd_t *pmd = pmd_offset(pgd_offset_k(vaddr), vaddr);
+
+		if (direct_map_uses_pse) {
+			set_pmd(pmd, __pmd(PFN_PHYS(pfn) | __PAGE_KERNEL | _PAGE_PSE | global));
+			pfn += PTRS_PER_PTE;
+			continue;
+		}
+		pte_t *pte = one_page_table_init(pmd);
+		for (unsigned long i = pte_index(vaddr); i < PTRS_PER_PTE && pfn < max_low_pfn;
+		     i++, pfn++)
+			set_pte(pte + i, __pte(PFN_PHYS(pfn) | __PAGE_KERNEL | global));
+	}
+}
+
+/* Pages of RAM (whole pages in memblock.memory) within [start, end). */
+static unsigned long present_pages_in(unsigned long start, unsigned long end)
+{
+	unsigned long pages = 0;
+
+	for (u32 i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+		unsigned long s = PFN_UP(r->base), e = PFN_DOWN(r->base + r->size);
+
+		s = max(s, start);
+		e = min(e, end);
+		if (s < e)
+			pages += e - s;
+	}
+	return pages;
+}
+
+static void print_zone_range(const char *name, unsigned long start, unsigned long end)
+{
+	if (start >= end)
+		printk("  %-8s empty\n", name);
+	else
+		printk("  %-8s [mem %#018llx-%#018llx]\n", name,
+		       (u64)PFN_PHYS(start), (u64)PFN_PHYS(end) - 1);
+}
+
+/*
+ * zone_sizes_init - the three zones from the RAM map (Z1-Z4), mem_map for
+ * every pfn below max_pfn (P5), and Linux's "Zone ranges:" report.
+ */
+static void zone_sizes_init(void)
+{
+	unsigned long bounds[MAX_NR_ZONES + 1] = {
+		0, min(max_low_pfn, (unsigned long)MAX_DMA_PFN), max_low_pfn, max_pfn,
+	};
+	unsigned long zones_size[MAX_NR_ZONES], zholes_size[MAX_NR_ZONES];
+	static const char *const names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
+	unsigned long map_size = max_pfn * sizeof(struct page);
+	u64 map_pa;
+
+	printk("Zone ranges:\n");
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		zones_size[z] = bounds[z + 1] - bounds[z];
+		zholes_size[z] = zones_size[z] - present_pages_in(bounds[z], bounds[z + 1]);
+		print_zone_range(names[z], bounds[z], bounds[z + 1]);
+	}
+	printk("Early memory node ranges\n");
+	for (u32 i = 0; i < memblock.memory.cnt; i++) {
+		const struct memblock_region *r = &memblock.memory.regions[i];
+
+		printk("  node %3d: [mem %#018llx-%#018llx]\n", 0,
+		       (u64)PFN_PHYS(PFN_UP(r->base)),
+		       (u64)PFN_PHYS(PFN_DOWN(r->base + r->size)) - 1);
+	}
+
+	map_pa = memblock_alloc(map_size, PAGE_SIZE);
+	if (!map_pa)
+		panic("zone_sizes_init: no lowmem for mem_map (%lu KB)", map_size >> 10);
+	printk("mem_map: %lu struct pages of %u bytes, %lu KB at [mem %#010llx-%#010llx]\n",
+	       max_pfn, (unsigned int)sizeof(struct page), map_size >> 10,
+	       map_pa, map_pa + map_size - 1);
+	free_area_init_node(&contig_page_data, __va(map_pa), zones_size, zholes_size);
+}
+
+void paging_init(void)
+{
+	u32 features = cpuid_edx(1);
+
+	_Static_assert(sizeof(struct page) <= 32, "struct page is 32 bytes on i386, as in Linux 2.6");
+	find_low_pfn_range();
+	direct_map_uses_pse = features & X86_FEATURE_PSE;
+	if (direct_map_uses_pse)
+		write_cr4(read_cr4() | X86_CR4_PSE);
+	if (features & X86_FEATURE_PGE)
+		write_cr4(read_cr4() | X86_CR4_PGE);
+	memblock_set_current_limit(EARLY_MAP_SIZE);     /* page tables: early-mapped */
+	kernel_physical_mapping_init();
+	__flush_tlb_all();
+	high_memory = (void *)(uintptr_t)(PAGE_OFFSET + PFN_PHYS(max_low_pfn));
+	memblock_set_current_limit(PFN_PHYS(max_low_pfn));   /* now all of lowmem */
+	printk("Direct map: %luMB at 0x%08x-0x%08lx with %s pages%s\n",
+	       pages_to_mb(max_low_pfn), PAGE_OFFSET, (unsigned long)high_memory - 1,
+	       direct_map_uses_pse ? "4 MB" : "4 KB",
+	       (features & X86_FEATURE_PGE) ? ", global" : "");
+	zone_sizes_init();
+}
+
+void mem_init(void)
+{
+	unsigned long physpages = 0, free, code, rwdata, rodata, bss;
+	struct zone *zone;
+
+	memblock_free_all();
+	init_per_zone_pages_min();
+	for_each_zone(zone)
+		physpages += zone->present_pages;
+	free = nr_free_pages();
+	code = _etext - _text;
+	rodata = _sdata - _etext;
+	rwdata = _edata - _sdata;
+	bss = __bss_stop - __bss_start;
+	printk("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
+	       "%luK init, %luK bss, %luK reserved, %luK highmem)\n",
+	       free << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
+	       code >> 10, rwdata >> 10, rodata >> 10, 0ul, bss >> 10,
+	       (physpages - free) << (PAGE_SHIFT - 10),
+	       totalhigh_pages << (PAGE_SHIFT - 10));
 }

@@ -1,0 +1,128 @@
+/*
+ * linux/mm.h - pages: their flags, their frame numbers, their addresses.
+ *
+ *   pfn_to_page(pfn)  = &mem_map[pfn]         page_to_pfn(page) = page - mem_map
+ *   virt_to_page(va)  = pfn_to_page(__pa(va) >> PAGE_SHIFT)     (lowmem only)
+ *   page_address(page)= __va(pfn << PAGE_SHIFT) for lowmem, NULL for an
+ *                       unmapped highmem page (claim Z7)
+ *
+ * Each conversion checks its argument: a pfn past max_pfn, or a virtual
+ * address outside the direct map, is a BUG, not a wrong answer (Z8).
+ *
+ * Mirrors: include/linux/mm.h, include/linux/page-flags.h (2.6.11).
+ */
+#ifndef _LINUX_MM_H
+#define _LINUX_MM_H
+
+#include <linux/kernel.h>
+#include <linux/mm_types.h>
+#include <linux/mmzone.h>
+#include <asm/page.h>
+
+extern struct page *mem_map;       /* one struct page per pfn below max_pfn */
+extern unsigned long max_pfn;      /* one past the last page of RAM */
+extern unsigned long max_low_pfn;  /* one past the last lowmem page */
+extern unsigned long totalram_pages, totalhigh_pages;
+
+/* Page flags: bit numbers in page->flags. */
+enum pageflags {
+	PG_reserved,     /* never handed to the allocator: hole, kernel, firmware */
+	PG_buddy,        /* first page of a free block on a free_list */
+	PG_head,         /* first page of an allocated block of order > 0 */
+	PG_tail,         /* any other page of an allocated block of order > 0 */
+	NR_PAGEFLAGS
+};
+
+/* The zone number lives in the top ZONES_SHIFT bits of flags. */
+#define BITS_PER_LONG   (8 * sizeof(unsigned long))
+#define ZONES_SHIFT     2
+#define ZONES_PGSHIFT   (BITS_PER_LONG - ZONES_SHIFT)
+#define ZONES_MASK      ((1ul << ZONES_SHIFT) - 1)
+
+static inline bool test_page_flag(const struct page *p, enum pageflags f)
+{
+	return p->flags & (1ul << f);
+}
+static inline void set_page_flag(struct page *p, enum pageflags f)   { p->flags |= 1ul << f; }
+static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags &= ~(1ul << f); }
+
+#define PageReserved(p)  test_page_flag(p, PG_reserved)
+#define PageBuddy(p)     test_page_flag(p, PG_buddy)
+#define PageHead(p)      test_page_flag(p, PG_head)
+#define PageTail(p)      test_page_flag(p, PG_tail)
+
+static inline enum zone_type page_zonenum(const struct page *page)
+{
+	return (enum zone_type)((page->flags >> ZONES_PGSHIFT) & ZONES_MASK);
+}
+
+static inline void set_page_zone(struct page *page, enum zone_type zone)
+{
+	page->flags &= ~(ZONES_MASK << ZONES_PGSHIFT);
+	page->flags |= (unsigned long)zone << ZONES_PGSHIFT;
+}
+
+static inline struct zone *page_zone(const struct page *page)
+{
+	return &contig_page_data.node_zones[page_zonenum(page)];
+}
+
+static inline int page_count(const struct page *page) { return page->_count; }
+static inline void set_page_count(struct page *page, int v) { page->_count = v; }
+static inline void get_page(struct page *page) { page->_count++; }
+
+/* page->private holds the order of a free block (PG_buddy). */
+static inline unsigned long page_order(const struct page *page) { return page->private; }
+static inline void set_page_order(struct page *page, unsigned long order) { page->private = order; }
+
+static inline bool pfn_valid(unsigned long pfn) { return pfn < max_pfn; }
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	BUG_ON(!pfn_valid(pfn));
+	return mem_map + pfn;
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	BUG_ON(page < mem_map || page >= mem_map + max_pfn);
+	return page - mem_map;
+}
+
+static inline bool PageHighMem(const struct page *page)
+{
+	return page_zonenum(page) == ZONE_HIGHMEM;
+}
+
+/* ---- mm/page_alloc.c: setting up and checking the buddy allocator ---- */
+
+/*
+ * free_area_init_node - set up the zones of the one node over @map.
+ * @zones_size: pages spanned by each zone, consecutive from pfn 0.
+ * @zholes_size: pages of each span that are not RAM.
+ * Every page starts PG_reserved with one reference; free_bootmem_range()
+ * (through memblock_free_all()) releases RAM to the buddy lists later.
+ */
+void free_area_init_node(struct pglist_data *pgdat, struct page *map,
+			 const unsigned long *zones_size, const unsigned long *zholes_size);
+/* The watermarks and lowmem reserves, from the pages now free. */
+void init_per_zone_pages_min(void);
+bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
+		       int classzone_idx, bool can_try_harder, bool gfp_high);
+extern int min_free_kbytes;
+extern unsigned long nr_bad_pages;    /* "BUG: Bad page state" reports so far */
+
+/* The struct page of a direct-map address; BUG elsewhere (Z8). */
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
+}
+
+/* The page's kernel address, or NULL for highmem not mapped (mm/highmem.c). */
+void *page_address(const struct page *page);
+static inline void *lowmem_page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+#endif /* _LINUX_MM_H */
