@@ -49,7 +49,8 @@ KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o
 MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
-	       tests/kernel/boot_test.o tests/kernel/printk_test.o
+	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
+	       tests/kernel/mm_test.o
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
 
 # Plain C shared with the host unit tests (tests/unit/).

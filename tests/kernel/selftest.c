@@ -19,6 +19,7 @@
 static const struct selftest_suite *const suites[] = {
 	&boot_suite,
 	&printk_suite,
+	&mm_suite,
 };
 
 const char *ktest_fail(const char *fmt, ...)
@@ -30,6 +31,20 @@ const char *ktest_fail(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, args);
 	va_end(args);
 	return msg;
+}
+
+bool provokes_bug(void (*fn)(unsigned long), unsigned long arg)
+{
+	void *env[5];
+
+	if (__builtin_setjmp(env)) {
+		bug_catcher = NULL;
+		return true;
+	}
+	bug_catcher = env;
+	fn(arg);
+	bug_catcher = NULL;
+	return false;
 }
 
 void run_selftests(void)

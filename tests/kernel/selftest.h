@@ -41,9 +41,16 @@ __attribute__((format(printf, 1, 2))) const char *ktest_fail(const char *fmt, ..
 		return ktest_fail("expected %s", #cond);		\
 } while (0)
 
+/*
+ * Call @fn(@arg) and report whether it hit a BUG, which is caught (see
+ * bug_catcher in linux/kernel.h) instead of killing the kernel.
+ */
+bool provokes_bug(void (*fn)(unsigned long), unsigned long arg);
+
 /* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
 extern const struct selftest_suite boot_suite;
 extern const struct selftest_suite printk_suite;
+extern const struct selftest_suite mm_suite;
 
 __attribute__((noreturn)) void run_selftests(void);
 __attribute__((noreturn)) void run_benchmarks(void);

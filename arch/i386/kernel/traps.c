@@ -39,7 +39,7 @@ struct gate_struct {
 #define GATE_INTERRUPT  0x8e     /* present, DPL 0, 32-bit interrupt gate (IF off) */
 #define GATE_SYSTEM     0xee     /* the same, callable from ring 3 (int3, into, bound) */
 
-static struct gate_struct idt_table[256] __attribute__((aligned(8)));
+struct gate_struct idt_table[256] __attribute__((aligned(8)));   /* P7 test reads its address */
 extern const u32 trap_entry_table[FIRST_EXTERNAL_VECTOR + NR_IRQS];
 
 static const char *const trap_names[32] = {
