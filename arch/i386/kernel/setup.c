@@ -25,6 +25,7 @@
 #include <asm/setup.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
+static char command_line[COMMAND_LINE_SIZE];     /* split into words by parse_args() */
 struct mb2_info boot_mb2;
 phys_addr_t boot_mb2_phys;
 u64 mem_limit;
@@ -118,12 +119,10 @@ void setup_arch(phys_addr_t mb2_phys)
 	if (boot_mb2.cmdline)
 		strlcpy(boot_command_line, boot_mb2.cmdline, sizeof(boot_command_line));
 	printk("Command line: %s\n", boot_command_line);
-	{
-		char args[COMMAND_LINE_SIZE];   /* parse_args() splits in place */
-
-		strlcpy(args, boot_command_line, sizeof(args));
-		parse_args("Booting kernel", args, boot_params, ARRAY_SIZE(boot_params));
-	}
+	/* parse_args() splits command_line in place, and handlers may keep
+	 * pointers into it: it must outlive them (Linux: static too). */
+	strlcpy(command_line, boot_command_line, sizeof(command_line));
+	parse_args("Booting kernel", command_line, boot_params, ARRAY_SIZE(boot_params));
 	__setup_memory_region();
 	__reserve_boot_ranges();
 	memblock_dump_all();
