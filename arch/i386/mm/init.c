@@ -35,6 +35,8 @@ pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
 unsigned long highstart_pfn, highend_pfn;
 bool direct_map_uses_pse;
 unsigned long direct_map_page_tables;
+u64 memmap_init_ticks, boot_release_ticks;
+unsigned long boot_released_pages;
 
 void snapshot_boot_pgd(void)
 {
@@ -185,7 +187,9 @@ static void zone_sizes_init(void)
 	printk("mem_map: %lu struct pages of %u bytes, %lu KB at [mem %#010llx-%#010llx]\n",
 	       max_pfn, (unsigned int)sizeof(struct page), map_size >> 10,
 	       map_pa, map_pa + map_size - 1);
+	memmap_init_ticks = rdtsc();
 	free_area_init_node(&contig_page_data, __va(map_pa), zones_size, zholes_size);
+	memmap_init_ticks = rdtsc() - memmap_init_ticks;
 }
 
 void paging_init(void)
@@ -216,7 +220,9 @@ void mem_init(void)
 	unsigned long physpages = 0, free, code, rwdata, rodata, bss;
 	struct zone *zone;
 
-	memblock_free_all();
+	boot_release_ticks = rdtsc();
+	boot_released_pages = memblock_free_all();
+	boot_release_ticks = rdtsc() - boot_release_ticks;
 	init_per_zone_pages_min();
 	for_each_zone(zone)
 		physpages += zone->present_pages;
