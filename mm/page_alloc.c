@@ -34,13 +34,19 @@
  * __rmqueue(), __alloc_pages(), zone_watermark_ok(), build_zonelists(),
  * setup_per_zone_pages_min(), setup_per_zone_lowmem_reserve(),
  * free_area_init_core(); bad_page() with the report of later kernels.
- * Omitted: per-CPU page lists, NUMA, reclaim and kswapd, compound pages
- * (we mark head and tail pages only to check the order on free).
+ * Order-0 pages go through per-CPU hot lists (buffered_rmqueue(),
+ * free_hot_cold_page()), as in 2.6: most single-page allocations and frees
+ * then cost a list push or pop.
+ *
+ * Omitted: the cold lists, NUMA, reclaim and kswapd, compound pages (we
+ * mark head and tail pages only to check the order on free).
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/irqflags.h>
+#include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/traps.h>
 
@@ -212,6 +218,36 @@ static const char *free_pages_problem(const struct page *page, unsigned long ord
 
 /* ---- freeing ---- */
 
+/*
+ * drain_pages - give up to @n pages of @pcp back to the buddy lists, the
+ * coldest (least recently freed) first.
+ */
+static void drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
+{
+	while (n-- > 0 && pcp->count) {
+		struct page *page = list_entry(pcp->list.prev, struct page, lru);
+
+		list_del(&page->lru);
+		pcp->count--;
+		__free_one_page(page, zone, 0);
+	}
+}
+
+/**
+ * drain_all_pages - empty every per-CPU list into the buddy lists, so that
+ * /proc/buddyinfo shows every free page (Linux: drain_local_pages()).
+ */
+void drain_all_pages(void)
+{
+	struct zone *zone;
+	u32 flags = local_irq_save();
+
+	for_each_zone(zone)
+		for (int cpu = 0; cpu < NR_CPUS; cpu++)
+			drain_pages(zone, &zone->pageset[cpu], zone->pageset[cpu].count);
+	local_irq_restore(flags);
+}
+
 static void free_pages_bulk(struct page *page, unsigned long order)
 {
 	struct zone *zone = page_zone(page);
@@ -224,6 +260,23 @@ static void free_pages_bulk(struct page *page, unsigned long order)
 	__free_one_page(page, zone, order);
 }
 
+/*
+ * free_hot_page - an order-0 page goes onto this CPU's hot list; when the
+ * list is past pcp->high, pcp->batch pages go back to the buddy lists.
+ */
+static inline void free_hot_page(struct page *page)
+{
+	struct zone *zone = page_zone(page);
+	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+	u32 flags = local_irq_save();
+
+	if (pcp->count >= pcp->high)
+		drain_pages(zone, pcp, pcp->batch);
+	list_add(&page->lru, &pcp->list);
+	pcp->count++;
+	local_irq_restore(flags);
+}
+
 static void __free_pages_caller(struct page *page, unsigned int order,
 				unsigned long caller)
 {
@@ -232,7 +285,8 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 	if (page->_count <= 0) {
 		bad_page(page, PageBuddy(page) ?
 			 "freeing a page that is already free (double free)" :
-			 "page count already zero", caller);
+			 "page count already zero (a double free, or never allocated)",
+			 caller);
 		return;
 	}
 	if (--page->_count)
@@ -243,15 +297,33 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 		bad_page(page, problem, caller);
 		return;
 	}
-	free_pages_bulk(page, order);
+	if (order == 0)
+		free_hot_page(page);
+	else
+		free_pages_bulk(page, order);
 }
+
+/* Flags a page being freed must not have (Linux: PAGE_FLAGS_CHECK_AT_FREE). */
+#define PAGE_FLAGS_CHECK_AT_FREE \
+	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | (1ul << PG_tail))
 
 /**
  * __free_pages - drop a reference to the block at @page, allocated with
  * @order; free it when that was the last one.
+ *
+ * The common case, the last reference to a clean order-0 page, is checked
+ * with one mask and goes straight to the per-CPU list; anything else takes
+ * the long way, which also explains what is wrong (bad_page()).
  */
 void __free_pages(struct page *page, unsigned int order)
 {
+	if (likely(order == 0 && page->_count == 1 && page->_mapcount == -1 &&
+		   !((page->flags & PAGE_FLAGS_CHECK_AT_FREE) | page->private |
+		     (unsigned long)page->mapping))) {
+		page->_count = 0;
+		free_hot_page(page);
+		return;
+	}
 	__free_pages_caller(page, order, (unsigned long)__builtin_return_address(0));
 }
 
@@ -346,6 +418,48 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	return true;
 }
 
+/* Move up to @count order-0 pages from the buddy lists to @list. */
+static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue(zone, 0);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, list);
+	}
+	return i;
+}
+
+/*
+ * buffered_rmqueue - take a block of @order from @zone: an order-0 page from
+ * this CPU's hot list, refilled with pcp->batch pages from the buddy lists
+ * when it runs low; anything bigger straight from the buddy lists.
+ */
+static struct page *buffered_rmqueue(struct zone *zone, unsigned int order)
+{
+	u32 flags = local_irq_save();
+	struct page *page = NULL;
+
+	if (order == 0) {
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+
+		if (pcp->count <= pcp->low)
+			pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
+		if (pcp->count) {
+			page = list_entry(pcp->list.next, struct page, lru);
+			list_del(&page->lru);
+			pcp->count--;
+		}
+	} else {
+		page = __rmqueue(zone, order);
+	}
+	local_irq_restore(flags);
+	return page;
+}
+
 /*
  * get_page_from_zonelist - the first zone of @zl with pages above its
  * watermark (pages_low, or pages_min when @use_min) gives the block.
@@ -353,7 +467,7 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
 					   struct zonelist *zl, bool use_min)
 {
-	int classzone_idx = zl->zones[0] - contig_page_data.node_zones;
+	int classzone_idx = zl->classzone_idx;
 	bool atomic = !(gfp & __GFP_WAIT);
 
 	for (struct zone **z = zl->zones; *z; z++) {
@@ -363,7 +477,7 @@ static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
 		if (!zone_watermark_ok(*z, order, mark, classzone_idx,
 				       use_min && atomic, use_min && (gfp & __GFP_HIGH)))
 			continue;
-		page = __rmqueue(*z, order);
+		page = buffered_rmqueue(*z, order);
 		if (page)
 			return page;
 	}
@@ -380,9 +494,31 @@ static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
 	struct zonelist *zl = &contig_page_data.node_zonelists[gfp_zonelist(gfp_mask)];
+	struct zone *zone = zl->zones[0];
 	struct page *page;
 
-	if (order >= MAX_ORDER || !zl->zones[0])
+	/*
+	 * The fast path: an order-0 page from the first zone's per-CPU list,
+	 * when that zone is above its low watermark.  This is the first thing
+	 * the general path below would do; for order 0, zone_watermark_ok()
+	 * reduces to the one comparison (Linux 4.x: zone_watermark_fast()).
+	 */
+	if (likely(order == 0 && zone && !(gfp_mask & __GFP_ZERO) &&
+		   zone->free_pages > zone->pages_low + zone->lowmem_reserve[zl->classzone_idx])) {
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+		u32 flags = local_irq_save();
+
+		if (pcp->count > pcp->low) {
+			page = list_entry(pcp->list.next, struct page, lru);
+			list_del(&page->lru);
+			pcp->count--;
+			local_irq_restore(flags);
+			page->_count = 1;
+			return page;
+		}
+		local_irq_restore(flags);
+	}
+	if (order >= MAX_ORDER || !zone)
 		return NULL;
 	page = get_page_from_zonelist(gfp_mask, order, zl, false);
 	if (!page)
@@ -434,6 +570,16 @@ unsigned long nr_free_pages(void)
 	return sum;
 }
 
+/* Pages sitting on the per-CPU lists of @zone. */
+unsigned long zone_pcp_pages(const struct zone *zone)
+{
+	unsigned long n = 0;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		n += zone->pageset[cpu].count;
+	return n;
+}
+
 unsigned long nr_free_highpages(void)
 {
 	return contig_page_data.node_zones[ZONE_HIGHMEM].free_pages;
@@ -473,6 +619,30 @@ static void build_zonelists(struct pglist_data *pgdat)
 			if (pgdat->node_zones[z].present_pages)
 				zl->zones[n++] = &pgdat->node_zones[z];
 		zl->zones[n] = NULL;
+		zl->classzone_idx = n ? zl->zones[0] - pgdat->node_zones : 0;
+	}
+}
+
+/*
+ * The per-CPU lists' sizes, as 2.6.11's zone_batchsize(): a batch is about
+ * a quarter of 1/1024 of the zone, at most 16 pages; a list holds between
+ * 2 and 6 batches (low, high).
+ */
+static void setup_pageset(struct zone *zone)
+{
+	int batch = zone->present_pages / 1024;
+
+	if (batch * PAGE_SIZE > 256 * 1024)
+		batch = (256 * 1024) / PAGE_SIZE;
+	batch = max(batch / 4, 1);
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct per_cpu_pages *pcp = &zone->pageset[cpu];
+
+		pcp->count = 0;
+		pcp->batch = batch;
+		pcp->low = 2 * batch;
+		pcp->high = 6 * batch;
+		INIT_LIST_HEAD(&pcp->list);
 	}
 }
 
@@ -494,6 +664,7 @@ void free_area_init_node(struct pglist_data *pgdat, struct page *map,
 		zone->present_pages = zones_size[j] - zholes_size[j];
 		for (int o = 0; o < MAX_ORDER; o++)
 			INIT_LIST_HEAD(&zone->free_area[o].free_list);
+		setup_pageset(zone);
 		memmap_init_zone(start, start + zones_size[j], j);
 		start += zones_size[j];
 	}

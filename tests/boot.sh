@@ -1,7 +1,7 @@
 #!/bin/sh
-# tests/boot.sh ISO MEM NAME - boot ISO in QEMU with -m MEM, keep the serial
-# log as $B/log/NAME.log, and turn it into TAP lines on stdout, each tagged
-# "[-m MEM]".
+# tests/boot.sh ISO MEM NAME [QEMU options...] - boot ISO in QEMU with
+# -m MEM (and the extra options), keep the serial log as $B/log/NAME.log,
+# and turn it into TAP lines on stdout, each tagged "[-m MEM ...]".
 #
 # A boot passes only if QEMU left through isa-debug-exit with 33 (every
 # self-test passed) or 35 (some failed, and those say "not ok"), the KTAP
@@ -10,12 +10,14 @@
 # plan are failures.  Env: QEMU (the base command line), B (build dir),
 # BOOT_TIMEOUT (seconds, default 30).
 set -u
-iso=$1 mem=$2 tag="-m $2"
+iso=$1 mem=$2
 log=$B/log/$3.log
+shift 3
+tag="-m $mem${*:+ $*}"
 mkdir -p "$B/log"
 
 start=$(date +%s%N)
-timeout "${BOOT_TIMEOUT:-30}" $QEMU -m "$mem" -serial stdio \
+timeout "${BOOT_TIMEOUT:-30}" $QEMU -m "$mem" "$@" -serial stdio \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom "$iso" \
 	> "$log.raw" 2>&1 < /dev/null
 rc=$?
@@ -48,5 +50,5 @@ else
 	echo "not ok [$tag] boot: $why (log: $log)"
 fi
 secs=$(awk "BEGIN { printf \"%.2f\", ($end - $start) / 1e9 }")
-printf '  BOOT    %-8s %3s ok, %s not ok, %5ss%s  %s\n' "$tag" \
+printf '  BOOT    %-12s %3s ok, %s not ok, %5ss%s  %s\n' "$tag" \
 	"$((results - failed))" "$failed" "$secs" "${why:+  FAIL: $why}" "$log" >&2

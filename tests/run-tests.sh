@@ -24,6 +24,9 @@ printf '  UNIT    %s ok, %s not ok\n' "$(grep -c '^ok' "$R/unit.tap")" \
 for mem in $MEMS; do
 	sh tests/boot.sh "$B/test.iso" "$mem" "test-$mem" > "$R/boot-$mem.tap"
 done
+# A CPU without 4 MB pages (PSE) or global pages: the direct map is then
+# built from 4 KB page tables, the other path of paging_init().
+sh tests/boot.sh "$B/test.iso" 1G "test-1G-nopse" -cpu qemu32,-pse,-pge > "$R/boot-1G-nopse.tap"
 
 # 3. Oopses on purpose: QEMU must leave with 37 (panic) and the log must
 #    hold each expected line.

@@ -6,6 +6,7 @@
 #define _ASM_PROCESSOR_H
 
 #include <linux/types.h>
+#include <linux/smp.h>
 
 #define X86_CR0_PE  0x00000001   /* protected mode */
 #define X86_CR0_WP  0x00010000   /* ring 0 honours read-only pages */
@@ -95,11 +96,5 @@ static inline void local_irq_restore(u32 flags)
 		local_irq_enable();
 }
 
-/* The number of CPUs this kernel is built for; one runs until the SMP build. */
-#ifndef NR_CPUS
-#define NR_CPUS 4
-#endif
-
-static inline int smp_processor_id(void) { return 0; }
 
 #endif /* _ASM_PROCESSOR_H */

@@ -34,14 +34,16 @@ typedef unsigned int gfp_t;
 #define GFP_HIGHUSER   (__GFP_WAIT | __GFP_IO | __GFP_FS | __GFP_HIGHMEM)
 #define GFP_DMA        __GFP_DMA
 
-/* Which zonelist: 0 for __GFP_DMA, 2 for __GFP_HIGHMEM, else 1 (Normal). */
+/*
+ * Which zonelist: 0 for __GFP_DMA (even with __GFP_HIGHMEM), 2 for
+ * __GFP_HIGHMEM, else 1 (Normal).  A table on the two zone bits, because
+ * this runs on every allocation.
+ */
 static inline int gfp_zonelist(gfp_t gfp)
 {
-	if (gfp & __GFP_DMA)
-		return 0;
-	if (gfp & __GFP_HIGHMEM)
-		return 2;
-	return 1;
+	static const unsigned char zonelist_of[4] = { 1, 0, 2, 0 };
+
+	return zonelist_of[gfp & (__GFP_DMA | __GFP_HIGHMEM)];
 }
 
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);

@@ -109,6 +109,9 @@ void free_area_init_node(struct pglist_data *pgdat, struct page *map,
 void init_per_zone_pages_min(void);
 bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long mark,
 		       int classzone_idx, bool can_try_harder, bool gfp_high);
+/* Empty the per-CPU page lists into the buddy lists (before reading them whole). */
+void drain_all_pages(void);
+unsigned long zone_pcp_pages(const struct zone *zone);
 extern int min_free_kbytes;
 extern unsigned long nr_bad_pages;    /* "BUG: Bad page state" reports so far */
 

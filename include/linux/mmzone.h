@@ -12,7 +12,7 @@
  * page of every free block of that order (claim Z5).
  *
  * Mirrors: include/linux/mmzone.h (2.6.11).  Omitted: NUMA (one node,
- * contig_page_data), per-CPU page lists, LRU lists, kswapd.
+ * contig_page_data), the cold per-CPU lists, LRU lists, kswapd.
  */
 #ifndef _LINUX_MMZONE_H
 #define _LINUX_MMZONE_H
@@ -20,6 +20,7 @@
 #include <linux/types.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <linux/threads.h>
 
 #define MAX_ORDER 11                     /* orders 0 .. 10: up to 4 MB blocks */
 #define MAX_ORDER_NR_PAGES (1ul << (MAX_ORDER - 1))
@@ -36,6 +37,19 @@ struct free_area {
 	unsigned long nr_free;           /* how many blocks are on the list */
 };
 
+/*
+ * Per-CPU hot page lists: each CPU keeps a few free order-0 pages of each
+ * zone, so that most single-page allocations and frees touch neither the
+ * buddy lists nor (on SMP) the zone's lock.  When the list runs low it is
+ * refilled with `batch` pages from the buddy lists; when it grows past
+ * `high`, `batch` pages go back.  Its pages are not counted in free_pages.
+ */
+struct per_cpu_pages {
+	int count;                       /* pages on the list */
+	int low, high, batch;
+	struct list_head list;           /* most recently freed (hottest) first */
+};
+
 struct zone {
 	/* Watermarks, in pages: below pages_low an allocation tries the next
 	 * zone; only GFP_ATOMIC-style callers may go below pages_min. */
@@ -44,6 +58,7 @@ struct zone {
 	 * zone: lowmem_reserve[j] guards this zone against zonelist j. */
 	unsigned long lowmem_reserve[MAX_NR_ZONES];
 	unsigned long free_pages;        /* sum of nr_free << order */
+	struct per_cpu_pages pageset[NR_CPUS];
 	struct free_area free_area[MAX_ORDER];
 
 	unsigned long zone_start_pfn;
@@ -56,6 +71,7 @@ struct zone {
 /* A zonelist: the zones an allocation may use, in the order to try them. */
 struct zonelist {
 	struct zone *zones[MAX_NR_ZONES + 1];    /* NULL-terminated */
+	int classzone_idx;                       /* zone number of zones[0] */
 };
 
 /* The three zonelists, one per kind of request: GFP_DMA, plain, __GFP_HIGHMEM. */

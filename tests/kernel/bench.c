@@ -25,8 +25,9 @@ extern u64 memory_map_ready_tsc;    /* kernel/main.c */
 
 /*
  * The floor for the page allocator: xv6's kalloc()/kfree(), a singly
- * linked list of free pages threaded through the pages themselves (without
- * xv6's fill of freed pages with junk, which would only add a memset).
+ * linked list of free pages threaded through the pages themselves, under
+ * its lock (on one CPU: interrupts off, as the per-CPU lists are), without
+ * xv6's fill of freed pages with junk, which would only add a memset.
  */
 struct run {
 	struct run *next;
@@ -35,19 +36,23 @@ static struct run *freelist;
 
 static __attribute__((noinline)) void *kalloc(void)
 {
+	u32 flags = local_irq_save();      /* xv6: acquire(&kmem.lock) */
 	struct run *r = freelist;
 
 	if (r)
 		freelist = r->next;
+	local_irq_restore(flags);
 	return r;
 }
 
 static __attribute__((noinline)) void kfree(void *p)
 {
 	struct run *r = p;
+	u32 flags = local_irq_save();
 
 	r->next = freelist;
 	freelist = r;
+	local_irq_restore(flags);
 }
 
 /* Instructions per iteration of an alloc+free pair of @order. */

@@ -41,6 +41,7 @@ struct free_snapshot {
 
 static void snapshot_free(struct free_snapshot *s)
 {
+	drain_all_pages();          /* per-CPU pages back on the buddy lists */
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		s->free_pages[z] = zones[z].free_pages;
 		for (int o = 0; o < MAX_ORDER; o++)
@@ -53,7 +54,7 @@ static const char *free_lists_unchanged(const struct free_snapshot *s)
 {
 	struct free_snapshot now;
 
-	snapshot_free(&now);
+	snapshot_free(&now);        /* (drains the per-CPU lists first) */
 	for (int z = 0; z < MAX_NR_ZONES; z++)
 		for (int o = 0; o < MAX_ORDER; o++)
 			if (now.nr_free[z][o] != s->nr_free[z][o])
@@ -213,9 +214,10 @@ static struct zone *busiest_lowmem_zone(void)
 }
 
 /*
- * Allocate one page where the smallest free block is of order k:
+ * Allocate an order-1 block (order 0 would come from the per-CPU list)
+ * where the smallest free block of order >= 1 is of order k:
  *   before  order k: n blocks             after  order k: n - 1
- *           order j < k: m_j blocks              order j < k: m_j + 1
+ *           order 1 <= j < k: m_j                order 1 <= j < k: m_j + 1
  * (expand() leaves one upper half at each order below k).  Freeing it
  * merges all the way back.  Expect exactly that (Z5).
  */
@@ -226,20 +228,21 @@ static const char *test_buddy_split_and_merge(void)
 	struct free_snapshot before;
 	struct page *page;
 	const char *err;
-	int k = 0;
+	int k = 1;
 
 	snapshot_free(&before);
 	while (k < MAX_ORDER && !zone->free_area[k].nr_free)
 		k++;
 	KTEST_EXPECT(k < MAX_ORDER);
-	page = alloc_page(gfp);
+	page = alloc_pages(gfp, 1);
 	KTEST_EXPECT(page && page_zone(page) == zone);
 	KTEST_EXPECT_EQ(zone->free_area[k].nr_free, before.nr_free[zone - zones][k] - 1);
-	for (int j = 0; j < k; j++)
+	for (int j = 1; j < k; j++)
 		KTEST_EXPECT_EQ(zone->free_area[j].nr_free, before.nr_free[zone - zones][j] + 1);
+	KTEST_EXPECT_EQ(zone->free_area[0].nr_free, before.nr_free[zone - zones][0]);
 	KTEST_EXPECT_EQ(page_count(page), 1);
 	KTEST_EXPECT(!PageBuddy(page));
-	__free_page(page);
+	__free_pages(page, 1);
 	err = free_lists_unchanged(&before);
 	if (err)
 		return err;
@@ -411,11 +414,11 @@ static const char *check_exhausted(struct held *h)
 	if (high || normal)
 		KTEST_EXPECT_EQ(fell, high ? (normal ? ZONE_NORMAL : ZONE_DMA) : ZONE_DMA);
 	KTEST_EXPECT_EQ(h->pages[ZONE_HIGHMEM], zones[ZONE_HIGHMEM].managed_pages -
-			zones[ZONE_HIGHMEM].free_pages);
+			zones[ZONE_HIGHMEM].free_pages - zone_pcp_pages(&zones[ZONE_HIGHMEM]));
 	/* lowmem_reserve kept pages back from HighMem-capable requests ... */
 	fell = drain(h, GFP_KERNEL, normal ? ZONE_NORMAL : ZONE_DMA);
 	KTEST_EXPECT(h->pages[ZONE_HIGHMEM] == zones[ZONE_HIGHMEM].managed_pages -
-		     zones[ZONE_HIGHMEM].free_pages);
+		     zones[ZONE_HIGHMEM].free_pages - zone_pcp_pages(&zones[ZONE_HIGHMEM]));
 	/* ... and Normal-capable ones: GFP_DMA may still dig into DMA. */
 	drain(h, GFP_DMA, ZONE_DMA);
 	KTEST_EXPECT(take(h, GFP_HIGHUSER, 0) == NULL);
@@ -444,15 +447,17 @@ static const char *check_exhausted(struct held *h)
 static const char *test_exhaust_and_fall_back(void)
 {
 	struct held h = { LIST_HEAD_INIT(h.list), { 0 } };
-	unsigned long free_before = nr_free_pages();
+	unsigned long free_before;
 	struct free_snapshot before;
 	const char *err;
 
 	snapshot_free(&before);
+	free_before = nr_free_pages();
 	err = check_exhausted(&h);
 	release_all(&h);
 	if (err)
 		return err;
+	drain_all_pages();
 	KTEST_EXPECT_EQ(nr_free_pages(), free_before);
 	return free_lists_unchanged(&before);
 }
@@ -512,7 +517,7 @@ static const char *test_bad_page_reports(void)
 	KTEST_EXPECT(page);
 	if ((err = expect_bad_page(page, 0, "freeing with the wrong order")) ||
 	    (err = expect_bad_page(page, 3, "freeing with the wrong order")) ||
-	    (err = expect_bad_page(page + 1, 0, "page count already zero")))
+	    (err = expect_bad_page(page + 1, 0, "page count already zero (a double free")))
 		return err;
 	__free_pages(page, 2);
 	if ((err = expect_bad_page(page, 2, "already free (double free)")) ||
