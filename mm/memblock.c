@@ -391,10 +391,11 @@ static bool try_alloc_in(u64 start, u64 end, void *arg)
 
 u64 memblock_alloc(u64 size, u64 align)
 {
-	struct alloc_request req = { ALIGN(size, align), align, 0 };
+	struct alloc_request req = { 0, align, 0 };
 
-	if (!size || !align || (align & (align - 1)))
-		return 0;
+	if (!size || !align || (align & (align - 1)) || size > U64_MAX - (align - 1))
+		return 0;               /* (the last: rounding up would wrap to 0) */
+	req.size = ALIGN(size, align);
 	walk_free_ranges(true, try_alloc_in, &req);
 	if (req.found && memblock_reserve(req.found, req.size))
 		return 0;

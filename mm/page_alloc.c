@@ -120,6 +120,7 @@ static void __free_one_page(struct page *page, struct zone *zone, unsigned long 
 {
 	unsigned long pfn = page - mem_map;
 
+	set_page_order(page, 0);      /* only the final head keeps an order */
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1ul << order);
 
@@ -285,6 +286,7 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 	if (page->_count <= 0) {
 		bad_page(page, PageBuddy(page) ?
 			 "freeing a page that is already free (double free)" :
+			 PageTail(page) ? "freeing a tail page of a larger allocation" :
 			 "page count already zero (a double free, or never allocated)",
 			 caller);
 		return;
@@ -336,6 +338,15 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 	struct zone *zone = page_zone(page);
 
 	for (unsigned long i = 0; i < (1ul << order); i++) {
+		if (unlikely(!PageReserved(page + i))) {   /* released twice? */
+			while (i--) {                       /* undo, change nothing */
+				set_page_flag(page + i, PG_reserved);
+				set_page_count(page + i, 1);
+			}
+			bad_page(page, "releasing boot memory that is not reserved "
+				 "(released twice?)", (unsigned long)__builtin_return_address(0));
+			return;
+		}
 		clear_page_flag(page + i, PG_reserved);
 		set_page_count(page + i, 0);
 	}
@@ -484,12 +495,23 @@ static struct page *get_page_from_zonelist(gfp_t gfp, unsigned int order,
 	return NULL;
 }
 
+static unsigned long nr_pcp_pages(void)
+{
+	struct zone *zone;
+	unsigned long n = 0;
+
+	for_each_zone(zone)
+		n += zone_pcp_pages(zone);
+	return n;
+}
+
 /**
  * alloc_pages - allocate 2^@order contiguous pages from the zones @gfp_mask
  * allows (see linux/gfp.h), or NULL.  First every zone is tried down to its
  * low watermark; then down to its min watermark, less for callers that
- * cannot wait (GFP_ATOMIC may go below min).  There is no reclaim here, so
- * then it fails, with a report unless __GFP_NOWARN.
+ * cannot wait (GFP_ATOMIC may go below min); then once more after draining
+ * the per-CPU lists.  There is no reclaim here, so then it fails, with a
+ * report unless __GFP_NOWARN.
  */
 struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 {
@@ -518,11 +540,20 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		}
 		local_irq_restore(flags);
 	}
-	if (order >= MAX_ORDER || !zone)
+	if (order >= MAX_ORDER) {
+		WARN_ON(!(gfp_mask & __GFP_NOWARN));
 		return NULL;
+	}
 	page = get_page_from_zonelist(gfp_mask, order, zl, false);
 	if (!page)
 		page = get_page_from_zonelist(gfp_mask, order, zl, true);
+	if (!page && nr_pcp_pages()) {
+		/* Free pages may be waiting on per-CPU lists, which the
+		 * watermarks do not count: put them back and try once more
+		 * (later Linux drains them before giving up, too). */
+		drain_all_pages();
+		page = get_page_from_zonelist(gfp_mask, order, zl, true);
+	}
 	if (!page) {
 		if (!(gfp_mask & __GFP_NOWARN)) {
 			printk("swapper: page allocation failure. order:%u, mode:0x%x\n",

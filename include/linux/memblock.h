@@ -53,9 +53,10 @@ u64 memblock_phys_mem_size(void);
 u64 memblock_reserved_size(void);
 
 /*
- * memblock_alloc - reserve @size bytes aligned to @align (a power of two)
- * from the highest free RAM below memblock.current_limit, as Linux's
- * memblock allocates top-down.  Returns the physical address, or 0.
+ * memblock_alloc - reserve @size bytes, rounded up to a multiple of @align
+ * (a power of two), at an @align-aligned address in the highest free RAM
+ * below memblock.current_limit, as Linux's memblock allocates top-down.
+ * Returns the physical address, or 0.
  */
 u64 memblock_alloc(u64 size, u64 align);
 void memblock_set_current_limit(u64 limit);

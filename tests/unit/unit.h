@@ -18,6 +18,7 @@ Suite *multiboot2_suite(void);
 Suite *e820_suite(void);
 Suite *params_suite(void);
 Suite *memblock_suite(void);
+Suite *buddy_suite(void);
 
 /* Forget everything printed so far. */
 void host_log_reset(void);
