@@ -505,41 +505,18 @@ static unsigned long nr_pcp_pages(void)
 	return n;
 }
 
-/**
- * alloc_pages - allocate 2^@order contiguous pages from the zones @gfp_mask
- * allows (see linux/gfp.h), or NULL.  First every zone is tried down to its
- * low watermark; then down to its min watermark, less for callers that
- * cannot wait (GFP_ATOMIC may go below min); then once more after draining
- * the per-CPU lists.  There is no reclaim here, so then it fails, with a
- * report unless __GFP_NOWARN.
+/*
+ * __alloc_pages_slowpath - everything but the order-0 fast path: every zone
+ * of the list down to its low watermark; then down to its min watermark,
+ * less for callers that cannot wait (GFP_ATOMIC may go below min); then
+ * once more after draining the per-CPU lists.  There is no reclaim here,
+ * so then it fails, with a report unless __GFP_NOWARN.
  */
-struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+static __attribute__((noinline)) struct page *
+__alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 {
-	struct zonelist *zl = &contig_page_data.node_zonelists[gfp_zonelist(gfp_mask)];
-	struct zone *zone = zl->zones[0];
 	struct page *page;
 
-	/*
-	 * The fast path: an order-0 page from the first zone's per-CPU list,
-	 * when that zone is above its low watermark.  This is the first thing
-	 * the general path below would do; for order 0, zone_watermark_ok()
-	 * reduces to the one comparison (Linux 4.x: zone_watermark_fast()).
-	 */
-	if (likely(order == 0 && zone && !(gfp_mask & __GFP_ZERO) &&
-		   zone->free_pages > zone->pages_low + zone->lowmem_reserve[zl->classzone_idx])) {
-		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
-		u32 flags = local_irq_save();
-
-		if (pcp->count > pcp->low) {
-			page = list_entry(pcp->list.next, struct page, lru);
-			list_del(&page->lru);
-			pcp->count--;
-			local_irq_restore(flags);
-			page->_count = 1;
-			return page;
-		}
-		local_irq_restore(flags);
-	}
 	if (order >= MAX_ORDER) {
 		WARN_ON(!(gfp_mask & __GFP_NOWARN));
 		return NULL;
@@ -568,6 +545,39 @@ struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
 		memset(page_address(page), 0, PAGE_SIZE << order);
 	}
 	return page;
+}
+
+/**
+ * alloc_pages - allocate 2^@order contiguous pages from the zones @gfp_mask
+ * allows (see linux/gfp.h), or NULL.
+ *
+ * The fast path: an order-0 page from the first zone's per-CPU list, when
+ * that zone is above its low watermark.  This is the first thing the slow
+ * path would do; for order 0, zone_watermark_ok() reduces to the one
+ * comparison (Linux 4.x: zone_watermark_fast()).
+ */
+struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	struct zonelist *zl = &contig_page_data.node_zonelists[gfp_zonelist(gfp_mask)];
+	struct zone *zone = zl->zones[0];
+
+	if (likely(order == 0 && zone && !(gfp_mask & __GFP_ZERO) &&
+		   zone->free_pages > zone->pages_low + zone->lowmem_reserve[zl->classzone_idx])) {
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+		u32 flags = local_irq_save();
+
+		if (likely(pcp->count > pcp->low)) {
+			struct page *page = list_entry(pcp->list.next, struct page, lru);
+
+			list_del(&page->lru);
+			pcp->count--;
+			local_irq_restore(flags);
+			page->_count = 1;
+			return page;
+		}
+		local_irq_restore(flags);
+	}
+	return __alloc_pages_slowpath(gfp_mask, order, zl);
 }
 
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
