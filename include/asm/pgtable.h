@@ -90,4 +90,11 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
  */
 pte_t *lookup_address(unsigned long addr, int *level);
 
+/*
+ * slow_virt_to_phys - the physical address the kernel page tables give
+ * @addr, found by walking them (any mapping: direct map, 4 KB or 4 MB
+ * pages, later vmalloc), or (u64)-1 when nothing maps it.
+ */
+u64 slow_virt_to_phys(unsigned long addr);
+
 #endif /* _ASM_PGTABLE_H */

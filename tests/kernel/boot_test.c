@@ -25,19 +25,6 @@ extern char init_thread_union[];
 extern pte_t pg0[];
 void start_kernel(u32 magic, phys_addr_t mb2_phys);
 
-/* The physical address the hardware page tables give @virt, or -1. */
-static u64 walk_phys(unsigned long virt)
-{
-	int level;
-	pte_t *pte = lookup_address(virt, &level);
-
-	if (!pte || !pte_present(*pte))
-		return (u64)-1;
-	if (level == 2)
-		return (pte_val(*pte) & PGDIR_MASK) + (virt & ~PGDIR_MASK);
-	return pte_phys(*pte) + (virt & ~PAGE_MASK);
-}
-
 /*
  * The 3G/1G split: 768 page-directory entries for user space, 256 for the
  * kernel.  Expect PAGE_OFFSET = TASK_SIZE = 0xC0000000, the kernel's code
@@ -83,7 +70,7 @@ static const char *test_pa_va_round_trip(void)
 
 		KTEST_EXPECT_EQ(__pa(x), x - PAGE_OFFSET);
 		KTEST_EXPECT_EQ((unsigned long)__va(__pa(x)), x);
-		KTEST_EXPECT_EQ(walk_phys(x), x - PAGE_OFFSET);
+		KTEST_EXPECT_EQ(slow_virt_to_phys(x), x - PAGE_OFFSET);
 	}
 	KTEST_EXPECT_EQ(*(int *)__va(__pa(&some_data)), 42);
 	return NULL;
@@ -98,7 +85,7 @@ static const char *test_load_and_link_address(void)
 {
 	KTEST_EXPECT_EQ((unsigned long)_text, 0xC0100000);
 	KTEST_EXPECT_EQ(__pa_symbol(_text), 0x00100000);
-	KTEST_EXPECT_EQ(walk_phys((unsigned long)_text), 0x00100000);
+	KTEST_EXPECT_EQ(slow_virt_to_phys((unsigned long)_text), 0x00100000);
 	KTEST_EXPECT_EQ(*(u32 *)__va(0x00100000), 0xE85250D6);
 	KTEST_EXPECT((unsigned long)_etext <= (unsigned long)_sdata);
 	KTEST_EXPECT((unsigned long)_end - (unsigned long)_text < EARLY_MAP_SIZE);
@@ -133,7 +120,7 @@ static const char *test_boot_pgd(void)
 		KTEST_EXPECT(pgd_none(swapper_pg_dir[i]));
 	/* paging_init() may have put 4 MB pages there since: same memory, though. */
 	for (unsigned long off = 0; off < EARLY_MAP_SIZE; off += 0x1000 * 61)
-		KTEST_EXPECT_EQ(walk_phys(PAGE_OFFSET + off), off);
+		KTEST_EXPECT_EQ(slow_virt_to_phys(PAGE_OFFSET + off), off);
 	return NULL;
 }
 
@@ -345,15 +332,15 @@ static const char *test_kallsyms(void)
 }
 
 static const struct selftest boot_tests[] = {
-	{ "split_is_3g_user_1g_kernel", "S1", test_split },
-	{ "pa_va_round_trip_on_direct_map", "P1", test_pa_va_round_trip },
-	{ "kernel_loaded_at_1m_linked_at_3g_plus_1m", "P2", test_load_and_link_address },
-	{ "boot_pgd_maps_8mb_twice_then_drops_identity", "P3", test_boot_pgd },
-	{ "legacy_hole_and_top_of_4g_are_not_ram", "P6", test_legacy_hole },
+	{ "split_is_3g_user_1g_kernel", "seeds: S1", test_split },
+	{ "pa_va_round_trip_on_direct_map", "seeds: P1", test_pa_va_round_trip },
+	{ "kernel_loaded_at_1m_linked_at_3g_plus_1m", "seeds: P2", test_load_and_link_address },
+	{ "boot_pgd_maps_8mb_twice_then_drops_identity", "seeds: P3", test_boot_pgd },
+	{ "legacy_hole_and_top_of_4g_are_not_ram", "seeds: P6", test_legacy_hole },
 	{ "kernel_image_and_multiboot2_info_reserved", NULL, test_boot_ranges_reserved },
 	{ "e820_map_printed_in_linux_format", NULL, test_e820_printed_like_linux },
 	{ "ram_above_4g_ignored_without_pae", NULL, test_ram_above_4g_ignored },
-	{ "boot_stack_is_8k_aligned_thread_block", "U3", test_boot_stack },
+	{ "boot_stack_is_8k_aligned_thread_block", "seeds: U3", test_boot_stack },
 	{ "kernel_fault_recovered_through_exception_table", NULL, test_fault_fixed_up },
 	{ "page_fault_error_code_decoded", NULL, test_fault_error_code_decoded },
 	{ "exception_table_sorted_and_searchable", NULL, test_extable_sorted },

@@ -21,19 +21,6 @@
 
 static struct zone *zones = contig_page_data.node_zones;
 
-/* The physical address the page tables give @virt, or -1. */
-static u64 walk_phys(unsigned long virt)
-{
-	int level;
-	pte_t *pte = lookup_address(virt, &level);
-
-	if (!pte || !pte_present(*pte))
-		return (u64)-1;
-	if (level == 2)
-		return (pte_val(*pte) & PGDIR_MASK) + (virt & ~PGDIR_MASK);
-	return pte_phys(*pte) + (virt & ~PAGE_MASK);
-}
-
 struct free_snapshot {
 	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
 	unsigned long free_pages[MAX_NR_ZONES];
@@ -130,10 +117,10 @@ static const char *test_direct_map(void)
 	KTEST_EXPECT_EQ(max_low_pfn, min(max_pfn, (unsigned long)MAXMEM_PFN));
 	KTEST_EXPECT_EQ(hm, PAGE_OFFSET + PFN_PHYS(max_low_pfn));
 	for (unsigned long v = PAGE_OFFSET; v < hm; v += PMD_SIZE)
-		KTEST_EXPECT_EQ(walk_phys(v), v - PAGE_OFFSET);
-	KTEST_EXPECT_EQ(walk_phys(hm - 1), hm - 1 - PAGE_OFFSET);
+		KTEST_EXPECT_EQ(slow_virt_to_phys(v), v - PAGE_OFFSET);
+	KTEST_EXPECT_EQ(slow_virt_to_phys(hm - 1), hm - 1 - PAGE_OFFSET);
 	if (!direct_map_uses_pse)
-		KTEST_EXPECT_EQ(walk_phys(hm), (u64)-1);
+		KTEST_EXPECT_EQ(slow_virt_to_phys(hm), (u64)-1);
 	KTEST_EXPECT(log_contains_since(0, "MB LOWMEM available.\n"));
 	KTEST_EXPECT(log_contains_since(0, "MB HIGHMEM available.\n"));
 	return NULL;
@@ -202,7 +189,7 @@ static const char *test_small_ram_all_direct(void)
 	KTEST_EXPECT_EQ((unsigned long)high_memory, PAGE_OFFSET + PFN_PHYS(max_pfn));
 	if (max_pfn == 0x1ffe0)      /* -m 512M */
 		KTEST_EXPECT_EQ((unsigned long)high_memory, 0xC0000000 + 0x1ffe0000);
-	KTEST_EXPECT_EQ(walk_phys((unsigned long)high_memory - 1), PFN_PHYS(max_pfn) - 1);
+	KTEST_EXPECT_EQ(slow_virt_to_phys((unsigned long)high_memory - 1), PFN_PHYS(max_pfn) - 1);
 	return NULL;
 }
 
@@ -594,19 +581,19 @@ static const char *test_boot_report(void)
 }
 
 static const struct selftest mm_tests[] = {
-	{ "zones_split_at_16m_and_896m", "Z1 Z2 Z3", test_zone_spans },
-	{ "empty_zones_follow_ram_size", "Z4", test_empty_zones },
-	{ "direct_map_is_min_of_ram_and_896m", "P4", test_direct_map },
-	{ "mem_map_has_one_32_byte_page_per_pfn", "P5", test_mem_map },
-	{ "kernel_data_and_mem_map_live_in_lowmem", "P7", test_kernel_data_in_lowmem },
-	{ "small_ram_is_all_direct_mapped", "P8", test_small_ram_all_direct },
-	{ "buddy_splits_then_merges_back", "Z5", test_buddy_split_and_merge },
-	{ "buddyinfo_counts_every_free_page", "Z6", test_buddyinfo },
-	{ "highmem_page_has_no_address", "Z7", test_highmem_page_has_no_address },
-	{ "pa_va_refuse_addresses_off_the_direct_map", "Z8 P1", test_conversions_check_their_argument },
-	{ "gfp_dma_always_below_16m", "Z1 A2", test_gfp_dma_below_16m },
-	{ "gfp_kernel_prefers_normal_highuser_highmem", "A2", test_gfp_kernel_prefers_normal },
-	{ "exhaust_fall_back_then_free_restores_buddyinfo", "A2 Z5 Z6", test_exhaust_and_fall_back },
+	{ "zones_split_at_16m_and_896m", "seeds: Z1 Z2 Z3", test_zone_spans },
+	{ "empty_zones_follow_ram_size", "seeds: Z4", test_empty_zones },
+	{ "direct_map_is_min_of_ram_and_896m", "seeds: P4", test_direct_map },
+	{ "mem_map_has_one_32_byte_page_per_pfn", "seeds: P5", test_mem_map },
+	{ "kernel_data_and_mem_map_live_in_lowmem", "seeds: P7", test_kernel_data_in_lowmem },
+	{ "small_ram_is_all_direct_mapped", "seeds: P8", test_small_ram_all_direct },
+	{ "buddy_splits_then_merges_back", "seeds: Z5", test_buddy_split_and_merge },
+	{ "buddyinfo_counts_every_free_page", "seeds: Z6", test_buddyinfo },
+	{ "highmem_page_has_no_address", "seeds: Z7", test_highmem_page_has_no_address },
+	{ "pa_va_refuse_addresses_off_the_direct_map", "seeds: Z8 P1", test_conversions_check_their_argument },
+	{ "gfp_dma_always_below_16m", "seeds: Z1 A2", test_gfp_dma_below_16m },
+	{ "gfp_kernel_prefers_normal_highuser_highmem", "seeds: A2", test_gfp_kernel_prefers_normal },
+	{ "exhaust_fall_back_then_free_restores_buddyinfo", "seeds: A2 Z5 Z6", test_exhaust_and_fall_back },
 	{ "misuse_reports_bad_page_state_and_changes_nothing", NULL, test_bad_page_reports },
 	{ "watermarks_follow_linux_2_6", NULL, test_watermarks },
 	{ "zone_report_printed_like_linux", NULL, test_boot_report },

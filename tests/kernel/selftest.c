@@ -66,7 +66,7 @@ void run_selftests(void)
 				failed++;
 			printk("%sok %u %s", err ? "not " : "", n, t->name);
 			if (t->seeds)
-				printk(" # seeds: %s", t->seeds);
+				printk(" # %s", t->seeds);
 			printk("\n");
 			if (err)
 				printk("# %s\n", err);

@@ -16,7 +16,7 @@
 
 struct selftest {
 	const char *name;
-	const char *seeds;               /* "P1 Z8", or NULL */
+	const char *seeds;               /* "seeds: P1 Z8", or NULL */
 	const char *(*run)(void);
 };
 

@@ -65,6 +65,18 @@ pte_t *lookup_address(unsigned long addr, int *level)
 	return pte_offset_kernel(pmd, addr);
 }
 
+u64 slow_virt_to_phys(unsigned long addr)
+{
+	int level;
+	pte_t *pte = lookup_address(addr, &level);
+
+	if (!pte || !pte_present(*pte))
+		return (u64)-1;
+	if (level == 2)
+		return (pte_val(*pte) & PGDIR_MASK) + (addr & ~PGDIR_MASK);
+	return pte_phys(*pte) + (addr & ~PAGE_MASK);
+}
+
 static unsigned long pages_to_mb(unsigned long pages)
 {
 	return pages >> (20 - PAGE_SHIFT);
