@@ -223,7 +223,8 @@ static const char *free_pages_problem(const struct page *page, unsigned long ord
  * drain_pages - give up to @n pages of @pcp back to the buddy lists, the
  * coldest (least recently freed) first.
  */
-static void drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
+static __attribute__((noinline)) void
+drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
 {
 	while (n-- > 0 && pcp->count) {
 		struct page *page = list_entry(pcp->list.prev, struct page, lru);
@@ -271,7 +272,7 @@ static inline void free_hot_page(struct page *page)
 	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
 	u32 flags = local_irq_save();
 
-	if (pcp->count >= pcp->high)
+	if (unlikely(pcp->count >= pcp->high))
 		drain_pages(zone, pcp, pcp->batch);
 	list_add(&page->lru, &pcp->list);
 	pcp->count++;
