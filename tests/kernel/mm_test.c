@@ -119,8 +119,14 @@ static const char *test_direct_map(void)
 	for (unsigned long v = PAGE_OFFSET; v < hm; v += PMD_SIZE)
 		KTEST_EXPECT_EQ(slow_virt_to_phys(v), v - PAGE_OFFSET);
 	KTEST_EXPECT_EQ(slow_virt_to_phys(hm - 1), hm - 1 - PAGE_OFFSET);
-	if (!direct_map_uses_pse)
+	if (!direct_map_uses_pse) {
+		/* One 4 KB table per 4 MB, but head.asm's first two are reused. */
+		KTEST_EXPECT_EQ(direct_map_page_tables,
+				(max_low_pfn + PTRS_PER_PTE - 1) / PTRS_PER_PTE - EARLY_MAP_SIZE / PMD_SIZE);
 		KTEST_EXPECT_EQ(slow_virt_to_phys(hm), (u64)-1);
+	} else {
+		KTEST_EXPECT_EQ(direct_map_page_tables, 0);
+	}
 	KTEST_EXPECT(log_contains_since(0, "MB LOWMEM available.\n"));
 	KTEST_EXPECT(log_contains_since(0, "MB HIGHMEM available.\n"));
 	return NULL;

@@ -119,7 +119,7 @@ static pte_t *one_page_table_init(pmd_t *pmd)
  */
 static void kernel_physical_mapping_init(void)
 {
-	u32 global = direct_map_uses_pse || (read_cr4() & X86_CR4_PGE) ? _PAGE_GLOBAL : 0;
+	u32 global = (read_cr4() & X86_CR4_PGE) ? _PAGE_GLOBAL : 0;   /* PGE was set before */
 	unsigned long pfn = 0;
 
 	while (pfn < max_low_pfn) {
@@ -220,10 +220,10 @@ void paging_init(void)
 	__flush_tlb_all();
 	high_memory = (void *)(uintptr_t)(PAGE_OFFSET + PFN_PHYS(max_low_pfn));
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));   /* now all of lowmem */
-	printk("Direct map: %luMB at 0x%08x-0x%08lx with %s pages%s\n",
+	printk("Direct map: %luMB at 0x%08x-0x%08lx with %s pages%s, %lu new page tables\n",
 	       pages_to_mb(max_low_pfn), PAGE_OFFSET, (unsigned long)high_memory - 1,
 	       direct_map_uses_pse ? "4 MB" : "4 KB",
-	       (features & X86_FEATURE_PGE) ? ", global" : "");
+	       (features & X86_FEATURE_PGE) ? ", global" : "", direct_map_page_tables);
 	zone_sizes_init();
 }
 
