@@ -31,7 +31,8 @@ endif
 CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	  -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	  -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
-	  -fno-omit-frame-pointer -mgeneral-regs-only -fno-strict-aliasing \
+	  -fno-omit-frame-pointer -mgeneral-regs-only -fno-strict-aliasing -mregparm=3 \
+	  -mpreferred-stack-boundary=2 \
 	  -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) -MMD -MP
 LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
 	   -Wl,--defsym=__PAGE_OFFSET=$(PAGE_OFFSET) -T linker.ld
@@ -44,7 +45,7 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/qemu.o arch/i386/kernel/setup.o \
 	       arch/i386/kernel/multiboot2.o arch/i386/kernel/e820.o \
 	       arch/i386/mm/init.o arch/i386/mm/fault.o arch/i386/mm/extable.o \
-	       arch/i386/lib/usercopy.o
+	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o
 MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o
@@ -55,7 +56,7 @@ OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(
 
 # Plain C shared with the host unit tests (tests/unit/).
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/page_alloc.c mm/vmstat.c \
-	     kernel/params.c kernel/cmdline.c mm/memblock.c
+	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -DHOST_TEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \
@@ -91,12 +92,19 @@ $(B)/.tools-ok:
 	$(Q)touch $@
 
 # --- the kernel -------------------------------------------------------------
-$(B)/%.o: %.c | $(B)/.tools-ok
+# Every object depends on the flags it was compiled with (Linux keeps them in
+# .cmd files): change CFLAGS and everything is rebuilt, never half of it.
+BUILD_FLAGS := $(CC) $(CFLAGS) | $(NASM) $(NASMFLAGS) | $(LDFLAGS)
+$(B)/.flags: FORCE
+	@mkdir -p $(B)
+	@echo '$(BUILD_FLAGS)' | cmp -s - $@ || echo '$(BUILD_FLAGS)' > $@
+
+$(B)/%.o: %.c $(B)/.flags | $(B)/.tools-ok
 	@mkdir -p $(dir $@)
 	@[ -n "$(Q)" ] && echo "  CC      $<" || true
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/%.o: %.asm | $(B)/.tools-ok
+$(B)/%.o: %.asm $(B)/.flags | $(B)/.tools-ok
 	@mkdir -p $(dir $@)
 	@[ -n "$(Q)" ] && echo "  NASM    $<" || true
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
@@ -107,19 +115,19 @@ $(B)/%.o: %.asm | $(B)/.tools-ok
 $(B)/kallsyms0.c: kernel/kallsyms.awk | $(B)/.tools-ok
 	$(Q)awk -f kernel/kallsyms.awk < /dev/null > $@
 
-$(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c
+$(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c $(B)/.flags
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
 $(B)/kernel.pass1.elf: $(OBJS) $(B)/kallsyms0.o linker.ld
 	@[ -n "$(Q)" ] && echo "  LD      $@" || true
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) $(B)/kallsyms0.o -lgcc -o $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) $(B)/kallsyms0.o -o $@
 
 $(B)/kallsyms.c: $(B)/kernel.pass1.elf kernel/kallsyms.awk
 	$(Q)$(NM) -n $< | awk -f kernel/kallsyms.awk > $@
 
 $(B)/kernel.elf: $(OBJS) $(B)/kallsyms.o linker.ld $(B)/kernel.pass1.elf
 	@[ -n "$(Q)" ] && echo "  LD      $@" || true
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) $(B)/kallsyms.o -lgcc -o $@
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) $(B)/kallsyms.o -o $@
 	$(Q)$(NM) -n $(B)/kernel.pass1.elf | awk '$$3 == "__kallsyms_start" { exit } { print }' > $(B)/syms.pass1
 	$(Q)$(NM) -n $@ | awk '$$3 == "__kallsyms_start" { exit } { print }' > $(B)/syms.pass2
 	$(Q)cmp -s $(B)/syms.pass1 $(B)/syms.pass2 || \

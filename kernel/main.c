@@ -10,6 +10,7 @@
  * Mirrors: init/main.c start_kernel() (2.6).
  */
 #include <linux/kernel.h>
+#include <linux/linkage.h>
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
 #include <linux/string.h>
@@ -78,7 +79,7 @@ static void show_memory_report(void)
 u64 memory_map_ready_tsc;    /* read by the benchmark */
 extern u32 early_map_size;   /* boot/head.asm */
 
-void start_kernel(u32 magic, phys_addr_t mb2_phys)
+asmlinkage void start_kernel(u32 magic, phys_addr_t mb2_phys)
 {
 	snapshot_boot_pgd();    /* keep head.asm's page directory for the P3 test */
 	serial_init();          /* COM1: printk works from here on */

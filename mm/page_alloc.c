@@ -272,10 +272,9 @@ static inline void free_hot_page(struct page *page)
 	struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
 	u32 flags = local_irq_save();
 
-	if (unlikely(pcp->count >= pcp->high))
-		drain_pages(zone, pcp, pcp->batch);
 	list_add(&page->lru, &pcp->list);
-	pcp->count++;
+	if (unlikely(++pcp->count >= pcp->high))
+		drain_pages(zone, pcp, pcp->batch);
 	local_irq_restore(flags);
 }
 
@@ -549,20 +548,19 @@ __alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 }
 
 /**
- * alloc_pages - allocate 2^@order contiguous pages from the zones @gfp_mask
- * allows (see linux/gfp.h), or NULL.
+ * __alloc_pages - allocate 2^@order contiguous pages from the zones of
+ * @zonelist (alloc_pages() picks it from @gfp_mask: see linux/gfp.h), or NULL.
  *
  * The fast path: an order-0 page from the first zone's per-CPU list, when
  * that zone is above its low watermark.  This is the first thing the slow
  * path would do; for order 0, zone_watermark_ok() reduces to the one
  * comparison (Linux 4.x: zone_watermark_fast()).
  */
-struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 {
-	struct zonelist *zl = &contig_page_data.node_zonelists[gfp_zonelist(gfp_mask)];
 	struct zone *zone = zl->zones[0];
 
-	if (likely(order == 0 && zone && !(gfp_mask & __GFP_ZERO) &&
+	if (likely(!(order | (gfp_mask & __GFP_ZERO)) && zone &&
 		   zone->free_pages > zone->pages_low + zone->lowmem_reserve[zl->classzone_idx])) {
 		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
 		u32 flags = local_irq_save();

@@ -90,10 +90,10 @@ static inline u32 local_irq_save(void)
 	return flags;
 }
 
+/* Put back the whole of EFLAGS as saved, IF included (2.6: pushl; popfl). */
 static inline void local_irq_restore(u32 flags)
 {
-	if (flags & X86_EFLAGS_IF)
-		local_irq_enable();
+	asm volatile("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
 }
 
 

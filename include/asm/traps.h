@@ -5,6 +5,7 @@
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 
+#include <linux/linkage.h>
 #include <linux/types.h>
 #include <asm/ptrace.h>
 
@@ -16,7 +17,7 @@
 #define FIRST_EXTERNAL_VECTOR 0x20    /* IRQ 0 of the remapped PIC */
 #define NR_IRQS 16
 
-void do_trap(struct pt_regs *regs);
+asmlinkage void do_trap(struct pt_regs *regs);   /* called by entry.asm */
 void do_page_fault(struct pt_regs *regs, u32 error_code);
 void do_IRQ(unsigned int irq, struct pt_regs *regs);
 

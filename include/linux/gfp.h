@@ -15,6 +15,7 @@
 
 #include <linux/types.h>
 #include <linux/mm_types.h>
+#include <linux/mmzone.h>
 
 typedef unsigned int gfp_t;
 
@@ -36,17 +37,23 @@ typedef unsigned int gfp_t;
 
 /*
  * Which zonelist: 0 for __GFP_DMA (even with __GFP_HIGHMEM), 2 for
- * __GFP_HIGHMEM, else 1 (Normal).  A table on the two zone bits, because
- * this runs on every allocation.
+ * __GFP_HIGHMEM, else 1 (Normal).  Written as tests rather than a table
+ * so that, with the constant flags of almost every call, gcc folds it
+ * away and alloc_pages() hands __alloc_pages() a constant address.
  */
 static inline int gfp_zonelist(gfp_t gfp)
 {
-	static const unsigned char zonelist_of[4] = { 1, 0, 2, 0 };
-
-	return zonelist_of[gfp & (__GFP_DMA | __GFP_HIGHMEM)];
+	return (gfp & __GFP_DMA) ? 0 : (gfp & __GFP_HIGHMEM) ? 2 : 1;
 }
 
-struct page *alloc_pages(gfp_t gfp_mask, unsigned int order);
+struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order, struct zonelist *zonelist);
+
+/* As in 2.6: the zonelist is chosen in the caller, inline. */
+static inline struct page *alloc_pages(gfp_t gfp_mask, unsigned int order)
+{
+	return __alloc_pages(gfp_mask, order,
+			     NODE_DATA(0)->node_zonelists + gfp_zonelist(gfp_mask));
+}
 #define alloc_page(gfp) alloc_pages(gfp, 0)
 void __free_pages(struct page *page, unsigned int order);
 #define __free_page(page) __free_pages((page), 0)

@@ -46,8 +46,10 @@ static inline void list_add_tail(struct list_head *new, struct list_head *head)
 /* Unlink @entry; its pointers are poisoned so a stale use faults. */
 static inline void list_del(struct list_head *entry)
 {
-	entry->next->prev = entry->prev;
-	entry->prev->next = entry->next;
+	struct list_head *prev = entry->prev, *next = entry->next;
+
+	next->prev = prev;
+	prev->next = next;
 	entry->next = (struct list_head *)0x00100100;   /* LIST_POISON1 */
 	entry->prev = (struct list_head *)0x00200200;   /* LIST_POISON2 */
 }

@@ -19,6 +19,7 @@ Suite *e820_suite(void);
 Suite *params_suite(void);
 Suite *memblock_suite(void);
 Suite *buddy_suite(void);
+Suite *div64_suite(void);
 
 /* Forget everything printed so far. */
 void host_log_reset(void);

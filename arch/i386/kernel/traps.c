@@ -78,7 +78,7 @@ void trap_init(void)
 	asm volatile("lidt %0" : : "m"(idt_descr));
 }
 
-void do_trap(struct pt_regs *regs)
+asmlinkage void do_trap(struct pt_regs *regs)
 {
 	u32 nr = regs->trapnr;
 
