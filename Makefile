@@ -45,6 +45,7 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/qemu.o arch/i386/kernel/setup.o \
 	       arch/i386/kernel/multiboot2.o arch/i386/kernel/e820.o \
 	       arch/i386/mm/init.o arch/i386/mm/fault.o arch/i386/mm/extable.o \
+	       arch/i386/mm/pgtable.o \
 	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o

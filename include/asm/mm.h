@@ -13,6 +13,7 @@ extern pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
 extern unsigned long highstart_pfn, highend_pfn;
 extern bool direct_map_uses_pse;     /* 4 MB pages (else 4 KB page tables) */
 extern unsigned long direct_map_page_tables;   /* 4 KB tables it needed */
+extern unsigned long top_page_tables;          /* the fixmap and pkmap tables */
 
 /* TSC ticks spent initialising mem_map and releasing boot memory (make bench). */
 extern u64 memmap_init_ticks, boot_release_ticks;

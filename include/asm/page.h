@@ -19,8 +19,6 @@
 #include <linux/kernel.h>
 #include <memlayout.h>
 
-/* End of the direct map (virtual).  8 MB at boot; paging_init() raises it. */
-extern void *high_memory;
 
 /*
  * The unchecked forms, for link-time addresses of kernel symbols, which are

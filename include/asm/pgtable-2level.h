@@ -18,6 +18,7 @@
 #define _ASM_PGTABLE_2LEVEL_H
 
 #define PGDIR_SHIFT   22
+#define PMD_SHIFT     PGDIR_SHIFT   /* the pmd is folded: one pmd per pgd entry */
 #define PTRS_PER_PGD  1024
 #define PTRS_PER_PMD  1
 #define PTRS_PER_PTE  1024

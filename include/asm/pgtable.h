@@ -17,9 +17,8 @@
 
 #define PGDIR_SIZE  (1u << PGDIR_SHIFT)
 #define PGDIR_MASK  (~(PGDIR_SIZE - 1))
-#define PMD_SHIFT   PGDIR_SHIFT
-#define PMD_SIZE    PGDIR_SIZE
-#define PMD_MASK    PGDIR_MASK
+#define PMD_SIZE    (1u << PMD_SHIFT)
+#define PMD_MASK    (~(PMD_SIZE - 1))
 
 /* The first pgd entry of kernel space: 768 for the 3G/1G split (S2). */
 #define USER_PTRS_PER_PGD  (TASK_SIZE / PGDIR_SIZE)
@@ -41,6 +40,22 @@
 #define __PAGE_KERNEL   (_PAGE_PRESENT | _PAGE_RW | _PAGE_DIRTY | _PAGE_ACCESSED)
 
 #define PTE_PFN_MASK    PAGE_MASK
+
+/* Protection bits of a pte, kept apart from the frame number. */
+typedef struct { u32 pgprot; } pgprot_t;
+#define pgprot_val(x)   ((x).pgprot)
+#define __pgprot(x)     ((pgprot_t){ (x) })
+
+/* Kernel mappings made at run time (vmalloc, kmap, fixmap): not global,
+ * so a CR3 reload or invlpg drops them; only the direct map is global. */
+#define PAGE_KERNEL          __pgprot(__PAGE_KERNEL)
+#define PAGE_KERNEL_NOCACHE  __pgprot(__PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)   /* MMIO */
+
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return __pte(((u32)pfn << PAGE_SHIFT) | pgprot_val(prot));
+}
+static inline unsigned long pte_pfn(pte_t pte) { return pte_val(pte) >> PAGE_SHIFT; }
 
 /* The kernel's own page directory; every process's kernel half copies it. */
 extern pgd_t swapper_pg_dir[PTRS_PER_PGD];
@@ -89,6 +104,18 @@ static inline pte_t *pte_offset_kernel(pmd_t *pmd, unsigned long addr)
  * a large pmd.  (Linux: arch/x86/mm/pageattr.c lookup_address().)
  */
 pte_t *lookup_address(unsigned long addr, int *level);
+
+/*
+ * pte_alloc_kernel - the pte for kernel address @addr in swapper_pg_dir,
+ * allocating (zeroed, from lowmem) the page table under it if there is
+ * none; NULL if no page is left.  Page tables of kernel space are never
+ * freed: other page directories may point to them (see vmalloc_fault()).
+ */
+pte_t *pte_alloc_kernel(unsigned long addr);
+
+/* The page tables of the fixmap and the pkmap window, made at boot. */
+extern pte_t *pkmap_page_table;   /* covers PKMAP_BASE .. + LAST_PKMAP pages */
+extern pte_t *kmap_pte;           /* the pte of FIX_KMAP_BEGIN; slot i is kmap_pte - i */
 
 /*
  * slow_virt_to_phys - the physical address the kernel page tables give

@@ -24,6 +24,7 @@
 #include <linux/memblock.h>
 #include <linux/mm.h>
 #include <linux/string.h>
+#include <asm/fixmap.h>
 #include <asm/mm.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
@@ -35,6 +36,7 @@ pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
 unsigned long highstart_pfn, highend_pfn;
 bool direct_map_uses_pse;
 unsigned long direct_map_page_tables;
+unsigned long top_page_tables;        /* fixmap and pkmap page tables */
 u64 memmap_init_ticks, boot_release_ticks;
 unsigned long boot_released_pages;
 
@@ -204,6 +206,68 @@ static void zone_sizes_init(void)
 	memmap_init_ticks = rdtsc() - memmap_init_ticks;
 }
 
+/*
+ * fixrange_init - page tables (from memblock) for every pgd entry that
+ * [start, end) touches.  The fixmap and the pkmap window get theirs here,
+ * at boot, so their pgd entries are in swapper_pg_dir before any other page
+ * directory is copied from it, and kmap()/kmap_atomic()/set_fixmap() never
+ * allocate.  (2.6 did the same in pagetable_init().)
+ */
+static void fixrange_init(unsigned long start, unsigned long end)
+{
+	for (unsigned long vaddr = start & PMD_MASK; vaddr < end && vaddr >= (start & PMD_MASK);
+	     vaddr += PMD_SIZE)
+		one_page_table_init(pmd_offset(pgd_offset_k(vaddr), vaddr));
+}
+
+pte_t *pkmap_page_table;
+pte_t *kmap_pte;
+
+/*
+ * The layout's order (L1), checked once its one run-time input,
+ * high_memory, is known: direct map < gap < vmalloc < gap < pkmap <
+ * fixmap < the reserved top page.  The constant parts are checked by the
+ * compiler.
+ */
+_Static_assert(FIXADDR_TOP == 0xfffff000u, "F2: the top page is reserved");
+_Static_assert(PKMAP_BASE % (1u << PMD_SHIFT) == 0, "K3: one page table covers the window");
+_Static_assert(PKMAP_BASE + LAST_PKMAP * PAGE_SIZE <= FIXADDR_BOOT_START, "pkmap below fixmap");
+_Static_assert(VMALLOC_END == PKMAP_BASE - 2 * PAGE_SIZE, "V3");
+_Static_assert(FIXADDR_START - FIXADDR_BOOT_START == PAGE_SIZE, "one boot-time slot");
+_Static_assert(PAGE_OFFSET + MAXMEM + 2 * VMALLOC_OFFSET <= VMALLOC_END,
+	       "even a full direct map leaves a vmalloc area");
+
+static void check_memory_layout(void)
+{
+	unsigned long hm = (unsigned long)high_memory;
+
+	BUG_ON(hm > PAGE_OFFSET + MAXMEM);
+	BUG_ON(VMALLOC_START < hm + VMALLOC_OFFSET || VMALLOC_START >= hm + 2 * VMALLOC_OFFSET);
+	BUG_ON(VMALLOC_START % VMALLOC_OFFSET);
+	BUG_ON(VMALLOC_START >= VMALLOC_END);
+	BUG_ON(VMALLOC_END + 2 * PAGE_SIZE != PKMAP_BASE);
+	BUG_ON(PKMAP_ADDR(LAST_PKMAP) > FIXADDR_BOOT_START);
+	BUG_ON(FIXADDR_BOOT_START >= FIXADDR_START || FIXADDR_START >= FIXADDR_TOP);
+}
+
+/* The page tables of the top of kernel space (2.6: pagetable_init's tail,
+ * permanent_kmaps_init(), kmap_init()). */
+static void top_page_tables_init(void)
+{
+	unsigned long before = direct_map_page_tables;
+
+	check_memory_layout();
+	fixrange_init(FIXADDR_BOOT_START, FIXADDR_TOP + PAGE_SIZE - 1);
+	fixrange_init(PKMAP_BASE, PKMAP_ADDR(LAST_PKMAP));
+	pkmap_page_table = pte_offset_kernel(pmd_offset(pgd_offset_k(PKMAP_BASE), PKMAP_BASE),
+					     PKMAP_BASE);
+	kmap_pte = pte_offset_kernel(pmd_offset(pgd_offset_k(__fix_to_virt(FIX_KMAP_BEGIN)),
+						__fix_to_virt(FIX_KMAP_BEGIN)),
+				     __fix_to_virt(FIX_KMAP_BEGIN));
+	top_page_tables = direct_map_page_tables - before;
+	direct_map_page_tables = before;
+}
+
 void paging_init(void)
 {
 	u32 features = cpuid_edx(1);
@@ -220,6 +284,7 @@ void paging_init(void)
 	__flush_tlb_all();
 	high_memory = (void *)(uintptr_t)(PAGE_OFFSET + PFN_PHYS(max_low_pfn));
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));   /* now all of lowmem */
+	top_page_tables_init();
 	printk("Direct map: %luMB at 0x%08x-0x%08lx with %s pages%s, %lu new page tables\n",
 	       pages_to_mb(max_low_pfn), PAGE_OFFSET, (unsigned long)high_memory - 1,
 	       direct_map_uses_pse ? "4 MB" : "4 KB",

@@ -1,0 +1,72 @@
+/*
+ * linux/vmalloc.h - virtually contiguous kernel memory (claims V1-V6, A3).
+ *
+ * Between VMALLOC_START and VMALLOC_END (memlayout.h) the kernel maps
+ * pages of its choice, one pte at a time: vmalloc() pages from any zone,
+ * vmap() pages it is given, ioremap() device memory.  Each mapping is a
+ * struct vm_struct on vmlist, kept in address order; its size counts one
+ * unmapped guard page at the end, so an overrun faults instead of running
+ * into the next area (V4).
+ *
+ * Mirrors: include/linux/vmalloc.h, mm/vmalloc.c (2.6.11); the
+ * /proc/vmallocinfo format and the caller field are from 2.6.25.
+ */
+#ifndef _LINUX_VMALLOC_H
+#define _LINUX_VMALLOC_H
+
+#include <linux/types.h>
+#include <linux/gfp.h>
+#include <linux/mm_types.h>
+#include <asm/pgtable.h>
+
+#define VM_IOREMAP  0x00000001   /* ioremap() */
+#define VM_ALLOC    0x00000002   /* vmalloc() */
+#define VM_MAP      0x00000004   /* vmap() */
+
+struct vm_struct {
+	struct vm_struct *next;      /* vmlist, by address */
+	void *addr;                  /* first byte of the area */
+	unsigned long size;          /* bytes, the guard page included */
+	unsigned long flags;         /* VM_* */
+	struct page **pages;         /* VM_ALLOC and VM_MAP: the pages mapped */
+	unsigned int nr_pages;
+	phys_addr_t phys_addr;       /* VM_IOREMAP: the device address mapped */
+	unsigned long caller;        /* who asked (a return address), for vmallocinfo */
+};
+
+extern struct vm_struct *vmlist;
+
+/* The areas: reserve and release address space (no mapping). */
+struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
+struct vm_struct *__get_vm_area(unsigned long size, unsigned long flags,
+				unsigned long start, unsigned long end,
+				unsigned long caller);
+struct vm_struct *remove_vm_area(void *addr);
+/* The area that starts at @addr, or NULL. */
+struct vm_struct *find_vm_area(const void *addr);
+/* The area whose [addr, addr + size) holds @addr (its guard page too). */
+struct vm_struct *find_vm_area_covering(unsigned long addr);
+
+/* Allocate and map; NULL when pages or address space run out. */
+void *vmalloc(unsigned long size);
+void *__vmalloc(unsigned long size, gfp_t gfp_mask, pgprot_t prot);
+void vfree(void *addr);
+void *vmap(struct page **pages, unsigned int count, unsigned long flags, pgprot_t prot);
+void vunmap(void *addr);
+
+struct page *vmalloc_to_page(const void *addr);
+bool is_vmalloc_addr(const void *addr);
+
+/* /proc/vmallocinfo */
+void show_vmallocinfo(void);
+
+/*
+ * vmalloc_fault - a kernel fault at @address in the vmalloc area, in a page
+ * directory that lacks the page table swapper_pg_dir has there: copy the
+ * entry and return 0; -1 if swapper_pg_dir has none either (a real fault).
+ * See the note at the top of mm/vmalloc.c.
+ */
+int vmalloc_fault(unsigned long address);
+extern unsigned long vmalloc_fault_syncs;   /* entries copied so far */
+
+#endif /* _LINUX_VMALLOC_H */
