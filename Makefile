@@ -45,14 +45,15 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/qemu.o arch/i386/kernel/setup.o \
 	       arch/i386/kernel/multiboot2.o arch/i386/kernel/e820.o \
 	       arch/i386/mm/init.o arch/i386/mm/fault.o arch/i386/mm/extable.o \
-	       arch/i386/mm/pgtable.o \
+	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/kernel/apic.o \
 	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o
-MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o
+MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
-	       tests/kernel/mm_test.o
+	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/highmem_test.o \
+	       tests/kernel/layout_test.o
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
 
 # Plain C shared with the host unit tests (tests/unit/).

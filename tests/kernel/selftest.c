@@ -20,6 +20,9 @@ static const struct selftest_suite *const suites[] = {
 	&boot_suite,
 	&printk_suite,
 	&mm_suite,
+	&layout_suite,
+	&vmalloc_suite,
+	&highmem_suite,
 };
 
 const char *ktest_fail(const char *fmt, ...)

@@ -51,6 +51,9 @@ bool provokes_bug(void (*fn)(unsigned long), unsigned long arg);
 extern const struct selftest_suite boot_suite;
 extern const struct selftest_suite printk_suite;
 extern const struct selftest_suite mm_suite;
+extern const struct selftest_suite layout_suite;
+extern const struct selftest_suite vmalloc_suite;
+extern const struct selftest_suite highmem_suite;
 
 __attribute__((noreturn)) void run_selftests(void);
 __attribute__((noreturn)) void run_benchmarks(void);

@@ -1,0 +1,2 @@
+/* arch/i386/mm/ioremap.c - being written (issue 4). */
+#include <linux/vmalloc.h>

@@ -1,0 +1,2 @@
+/* mm/vmalloc.c - being written (issue 4). */
+#include <linux/vmalloc.h>
