@@ -21,7 +21,7 @@ HOSTCC  := gcc
 # The 3G/1G split (VMSPLIT_3G).  One number, passed to C, NASM and the linker.
 PAGE_OFFSET := 0xC0000000
 
-B := build
+B ?= build
 ifeq ($(V),1)
 Q :=
 else
