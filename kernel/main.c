@@ -15,6 +15,7 @@
 #include <linux/multiboot2.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
+#include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/irq.h>
 #include <asm/mm.h>
@@ -97,6 +98,7 @@ asmlinkage void start_kernel(u32 magic, phys_addr_t mb2_phys)
 	memory_map_ready_tsc = rdtsc();
 	paging_init();          /* direct-map lowmem (P4), mem_map (P5), zones (Z1-Z4) */
 	mem_init();             /* free boot memory -> buddy lists (Z5); watermarks */
+	init_apic_mappings();   /* local APIC and I/O APIC in their fixmap slots (F4) */
 	init_IRQ();             /* 8259 PICs remapped to vectors 0x20-0x2f */
 	time_init();            /* TSC calibrated against the PIT; HZ tick on IRQ 0 */
 	local_irq_enable();

@@ -7,6 +7,7 @@
  *   ok 1 name # seeds: S1
  *   not ok 2 name # seeds: P3
  *   # <the failure message>
+ *   ok 3 name # SKIP <why: say, no HighMem at this RAM size>
  *   # selftest: N passed, M failed
  *
  * Then QEMU is left through isa-debug-exit: 0x10 when all passed, 0x11 when
@@ -32,6 +33,20 @@ const char *ktest_fail(const char *fmt, ...)
 
 	va_start(args, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, args);
+	va_end(args);
+	return msg;
+}
+
+#define SKIP_MARK '\001'
+
+const char *ktest_skip(const char *fmt, ...)
+{
+	static char msg[256];
+	va_list args;
+
+	msg[0] = SKIP_MARK;
+	va_start(args, fmt);
+	vsnprintf(msg + 1, sizeof(msg) - 1, fmt, args);
 	va_end(args);
 	return msg;
 }
@@ -65,6 +80,11 @@ void run_selftests(void)
 			const char *err = t->run();
 
 			n++;
+			if (err && err[0] == SKIP_MARK) {
+				printk("ok %u %s # SKIP %s%s%s\n", n, t->name, err + 1,
+				       t->seeds ? "; " : "", t->seeds ? t->seeds : "");
+				continue;
+			}
 			if (err)
 				failed++;
 			printk("%sok %u %s", err ? "not " : "", n, t->name);

@@ -29,6 +29,10 @@ struct selftest_suite {
 /* Format a failure message into a static buffer and return it. */
 __attribute__((format(printf, 1, 2))) const char *ktest_fail(const char *fmt, ...);
 
+/* Return "skipped" with a reason (KTAP "# SKIP"): for a test that cannot
+ * run at this boot's RAM size, say with no HighMem.  Counts as passed. */
+__attribute__((format(printf, 1, 2))) const char *ktest_skip(const char *fmt, ...);
+
 /* Return a failure naming the expression and both values unless a == b. */
 #define KTEST_EXPECT_EQ(a, b) do {					\
 	unsigned long long __a = (a), __b = (b);			\

@@ -8,12 +8,17 @@
  * oops that says which address, what kind of access, where in the address
  * space the address lies, and what the page directory held for it.
  *
+ * First, though, a not-present fault in the vmalloc area may only mean that
+ * this page directory has not yet copied swapper_pg_dir's entry for a page
+ * table vmalloc() added after it was made: vmalloc_fault() copies it and
+ * the instruction runs again.
+ *
  * Mirrors: arch/i386/mm/fault.c do_page_fault() (2.6), with the "#PF:"
  * lines of later kernels (arch/x86/mm/fault.c show_fault_oops()).
- * Omitted for now: vmalloc_fault (the vmalloc issue), user faults and
- * demand paging (the user-space issue).
+ * Omitted for now: user faults and demand paging (the user-space issue).
  */
 #include <linux/kernel.h>
+#include <linux/vmalloc.h>
 #include <asm/fault.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -82,6 +87,12 @@ void do_page_fault(struct pt_regs *regs, u32 error_code)
 {
 	unsigned long address = read_cr2();
 
+	/* 2.6: "address >= TASK_SIZE && !(error_code & 5)", a kernel-mode
+	 * not-present fault above user space; only the vmalloc area can
+	 * have entries to copy. */
+	if (address >= VMALLOC_START && address < VMALLOC_END &&
+	    !(error_code & (X86_PF_PROT | X86_PF_USER)) && vmalloc_fault(address) == 0)
+		return;
 	if (!user_mode(regs)) {
 		last_kernel_fault = (struct page_fault_record){
 			.address = address, .error_code = error_code,
