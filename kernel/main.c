@@ -10,6 +10,7 @@
  * Mirrors: init/main.c start_kernel() (2.6).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/linkage.h>
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
@@ -80,7 +81,9 @@ static void show_memory_report(void)
 u64 memory_map_ready_tsc;    /* read by the benchmark */
 extern u32 early_map_size;   /* boot/head.asm */
 
-asmlinkage void start_kernel(u32 magic, phys_addr_t mb2_phys)
+static void rest_init(void);
+
+asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 {
 	snapshot_boot_pgd();    /* keep head.asm's page directory for the P3 test */
 	serial_init();          /* COM1: printk works from here on */
@@ -102,7 +105,17 @@ asmlinkage void start_kernel(u32 magic, phys_addr_t mb2_phys)
 	init_IRQ();             /* 8259 PICs remapped to vectors 0x20-0x2f */
 	time_init();            /* TSC calibrated against the PIT; HZ tick on IRQ 0 */
 	local_irq_enable();
+	rest_init();
+}
 
+/*
+ * rest_init - what runs after the boot proper, outside .init: free the
+ * boot-only pages, then do what the command line asked.  (In Linux the
+ * first kernel thread does this before starting /sbin/init.)
+ */
+static __attribute__((noinline, noreturn)) void rest_init(void)
+{
+	free_initmem();
 	if (crash_kind)
 		crash_on_purpose();
 	if (bench_enabled)

@@ -14,6 +14,7 @@
  * Mirrors: arch/i386/kernel/i8259.c init_8259A(), mask_and_ack_8259A().
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/errno.h>
 #include <asm/io.h>
 #include <asm/irq.h>
@@ -50,7 +51,7 @@ void disable_8259A_irq(unsigned int irq)
 	write_mask();
 }
 
-void init_IRQ(void)
+void __init init_IRQ(void)
 {
 	/* ICW1: edge triggered, cascade, ICW4 follows. */
 	outb(0x11, PIC_MASTER_CMD); io_delay();

@@ -17,6 +17,7 @@
  * parse_cmdline_early() (2.6).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
@@ -57,7 +58,7 @@ static const struct kernel_param boot_params[] = {
 	{ "crash",    crash_setup },     /* crash=null|bug: provoke an oops on purpose */
 };
 
-static void __parse_multiboot2(phys_addr_t mb2_phys)
+static void __init __parse_multiboot2(phys_addr_t mb2_phys)
 {
 	u32 limit;
 
@@ -72,7 +73,7 @@ static void __parse_multiboot2(phys_addr_t mb2_phys)
 		printk("Boot loader: %s\n", boot_mb2.loader_name);
 }
 
-static void __setup_memory_region(void)
+static void __init __setup_memory_region(void)
 {
 	u64 removed;
 
@@ -96,7 +97,7 @@ static void __setup_memory_region(void)
 	}
 }
 
-static void __reserve_boot_ranges(void)
+static void __init __reserve_boot_ranges(void)
 {
 	for (u32 i = 0; i < e820.nr_map; i++)
 		if (e820.map[i].type == E820_RAM)
@@ -113,7 +114,7 @@ static void __reserve_boot_ranges(void)
 	}
 }
 
-void setup_arch(phys_addr_t mb2_phys)
+void __init setup_arch(phys_addr_t mb2_phys)
 {
 	__parse_multiboot2(mb2_phys);
 	if (boot_mb2.cmdline)

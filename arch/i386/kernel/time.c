@@ -12,6 +12,7 @@
  * arch/i386/kernel/timers/common.c calibrate_tsc() (2.6).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <asm/io.h>
 #include <asm/irq.h>
 #include <asm/processor.h>
@@ -36,7 +37,7 @@ static void timer_interrupt(unsigned int irq, struct pt_regs *regs)
 }
 
 /* Count TSC ticks while channel 2 counts CALIBRATE_LATCH input clocks down. */
-static unsigned long calibrate_tsc(void)
+static unsigned long __init calibrate_tsc(void)
 {
 	u64 start, end;
 
@@ -51,7 +52,7 @@ static unsigned long calibrate_tsc(void)
 	return (unsigned long)((end - start) / CALIBRATE_MS);
 }
 
-void time_init(void)
+void __init time_init(void)
 {
 	tsc_khz = calibrate_tsc();
 	outb(0x34, PIT_MODE);          /* channel 0, lobyte/hibyte, mode 2 (rate) */

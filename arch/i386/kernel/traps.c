@@ -22,6 +22,7 @@
  * double-fault task gate (a kernel stack overflow here triple-faults).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/kallsyms.h>
 #include <asm/desc.h>
 #include <asm/traps.h>
@@ -63,7 +64,7 @@ static void set_gate(unsigned int n, u32 handler, u8 type_attr)
 	};
 }
 
-void trap_init(void)
+void __init trap_init(void)
 {
 	struct { u16 size; u32 address; } __attribute__((packed)) idt_descr = {
 		sizeof(idt_table) - 1, (u32)(uintptr_t)idt_table,

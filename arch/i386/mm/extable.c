@@ -10,6 +10,7 @@
  * lib/extable.c search_extable(); arch/i386/mm/extable.c fixup_exception().
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
 
@@ -17,7 +18,7 @@ extern struct exception_table_entry __start___ex_table[];
 extern struct exception_table_entry __stop___ex_table[];
 
 /* An insertion sort: the table has a few dozen entries, sorted once. */
-void sort_main_extable(void)
+void __init sort_main_extable(void)
 {
 	struct exception_table_entry *t = __start___ex_table;
 	size_t n = __stop___ex_table - __start___ex_table;

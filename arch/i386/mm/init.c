@@ -20,6 +20,7 @@
  * mem_init(); arch/i386/kernel/setup.c find_max_low_pfn() (2.6).
  */
 #include <linux/kernel.h>
+#include <linux/init.h>
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
@@ -40,12 +41,12 @@ unsigned long top_page_tables;        /* fixmap and pkmap page tables */
 u64 memmap_init_ticks, boot_release_ticks;
 unsigned long boot_released_pages;
 
-void snapshot_boot_pgd(void)
+void __init snapshot_boot_pgd(void)
 {
 	memcpy(boot_pgd_snapshot, swapper_pg_dir, sizeof(boot_pgd_snapshot));
 }
 
-void zap_low_mappings(void)
+void __init zap_low_mappings(void)
 {
 	for (unsigned long i = 0; i < USER_PTRS_PER_PGD; i++)
 		set_pgd(swapper_pg_dir + i, __pgd(0));
@@ -85,7 +86,7 @@ static unsigned long pages_to_mb(unsigned long pages)
 }
 
 /* max_pfn: the end of RAM; max_low_pfn: the end of the direct map (P4). */
-static void find_low_pfn_range(void)
+static void __init find_low_pfn_range(void)
 {
 	const struct memblock_type *mem = &memblock.memory;
 	const struct memblock_region *last = &mem->regions[mem->cnt - 1];
@@ -100,7 +101,7 @@ static void find_low_pfn_range(void)
 }
 
 /* The page table under @pmd, allocated (and zeroed) from memblock if none. */
-static pte_t *one_page_table_init(pmd_t *pmd)
+static pte_t * __init one_page_table_init(pmd_t *pmd)
 {
 	if (pmd_none(*pmd)) {
 		u64 pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
@@ -119,7 +120,7 @@ static pte_t *one_page_table_init(pmd_t *pmd)
  * PSE a whole 4 MB pgd entry at a time; the last one may reach past
  * max_low_pfn (never past MAXMEM, which is 4 MB aligned), as in Linux.
  */
-static void kernel_physical_mapping_init(void)
+static void __init kernel_physical_mapping_init(void)
 {
 	u32 global = (read_cr4() & X86_CR4_PGE) ? _PAGE_GLOBAL : 0;   /* PGE was set before */
 	unsigned long pfn = 0;
@@ -141,7 +142,7 @@ static void kernel_physical_mapping_init(void)
 }
 
 /* Pages of RAM (whole pages in memblock.memory) within [start, end). */
-static unsigned long present_pages_in(unsigned long start, unsigned long end)
+static unsigned long __init present_pages_in(unsigned long start, unsigned long end)
 {
 	unsigned long pages = 0;
 
@@ -157,7 +158,7 @@ static unsigned long present_pages_in(unsigned long start, unsigned long end)
 	return pages;
 }
 
-static void print_zone_range(const char *name, unsigned long start, unsigned long end)
+static void __init print_zone_range(const char *name, unsigned long start, unsigned long end)
 {
 	if (start >= end)
 		printk("  %-8s empty\n", name);
@@ -170,7 +171,7 @@ static void print_zone_range(const char *name, unsigned long start, unsigned lon
  * zone_sizes_init - the three zones from the RAM map (Z1-Z4), mem_map for
  * every pfn below max_pfn (P5), and Linux's "Zone ranges:" report.
  */
-static void zone_sizes_init(void)
+static void __init zone_sizes_init(void)
 {
 	unsigned long bounds[MAX_NR_ZONES + 1] = {
 		0, min(max_low_pfn, (unsigned long)MAX_DMA_PFN), max_low_pfn, max_pfn,
@@ -213,7 +214,7 @@ static void zone_sizes_init(void)
  * directory is copied from it, and kmap()/kmap_atomic()/set_fixmap() never
  * allocate.  (2.6 did the same in pagetable_init().)
  */
-static void fixrange_init(unsigned long start, unsigned long end)
+static void __init fixrange_init(unsigned long start, unsigned long end)
 {
 	for (unsigned long vaddr = start & PMD_MASK; vaddr < end && vaddr >= (start & PMD_MASK);
 	     vaddr += PMD_SIZE)
@@ -237,7 +238,7 @@ _Static_assert(FIXADDR_START - FIXADDR_BOOT_START == PAGE_SIZE, "one boot-time s
 _Static_assert(PAGE_OFFSET + MAXMEM + 2 * VMALLOC_OFFSET <= VMALLOC_END,
 	       "even a full direct map leaves a vmalloc area");
 
-static void check_memory_layout(void)
+static void __init check_memory_layout(void)
 {
 	unsigned long hm = (unsigned long)high_memory;
 
@@ -252,7 +253,7 @@ static void check_memory_layout(void)
 
 /* The page tables of the top of kernel space (2.6: pagetable_init's tail,
  * permanent_kmaps_init(), kmap_init()). */
-static void top_page_tables_init(void)
+static void __init top_page_tables_init(void)
 {
 	unsigned long before = direct_map_page_tables;
 
@@ -268,7 +269,7 @@ static void top_page_tables_init(void)
 	direct_map_page_tables = before;
 }
 
-void paging_init(void)
+void __init paging_init(void)
 {
 	u32 features = cpuid_edx(1);
 
@@ -292,7 +293,7 @@ void paging_init(void)
 	zone_sizes_init();
 }
 
-void mem_init(void)
+void __init mem_init(void)
 {
 	unsigned long physpages = 0, free, code, rwdata, rodata, bss;
 	struct zone *zone;
@@ -305,13 +306,94 @@ void mem_init(void)
 		physpages += zone->present_pages;
 	free = nr_free_pages();
 	code = _etext - _text;
-	rodata = _sdata - _etext;
+	rodata = __init_begin - _etext;
 	rwdata = _edata - _sdata;
 	bss = __bss_stop - __bss_start;
 	printk("Memory: %luK/%luK available (%luK kernel code, %luK rwdata, %luK rodata, "
 	       "%luK init, %luK bss, %luK reserved, %luK highmem)\n",
 	       free << (PAGE_SHIFT - 10), physpages << (PAGE_SHIFT - 10),
-	       code >> 10, rwdata >> 10, rodata >> 10, 0ul, bss >> 10,
+	       code >> 10, rwdata >> 10, rodata >> 10,
+	       (unsigned long)(__init_end - __init_begin) >> 10, bss >> 10,
 	       (physpages - free) << (PAGE_SHIFT - 10),
 	       totalhigh_pages << (PAGE_SHIFT - 10));
+	show_memory_layout();
+}
+
+/*
+ * free_initmem - the boot is over: fill .init with 0xcc (int3, so a late
+ * call into it traps at once) and give its pages to the buddy allocator.
+ */
+void free_initmem(void)
+{
+	unsigned long start = (unsigned long)__init_begin, end = (unsigned long)__init_end;
+
+	memset(__init_begin, 0xcc, end - start);
+	free_bootmem_range(PFN_DOWN(__pa(start)), PFN_DOWN(__pa(end)));
+	printk("Freeing unused kernel memory: %luk freed\n", (end - start) >> 10);
+}
+
+/* ---- The layout report (claims L1, L2, V7) ---- */
+
+/* "( 111 MB)" or "(4096 kB)", as 2.6's mem_init() prints each line. */
+static void layout_line(const char *name, unsigned long start, unsigned long end, bool mb)
+{
+	printk("    %-8s: 0x%08lx - 0x%08lx   (%4lu %s)\n", name, start, end,
+	       mb ? (end - start) >> 20 : (end - start) >> 10, mb ? "MB" : "kB");
+}
+
+/* A size in words for the drawing: "4 kB", "8 MB", "3072 MB". */
+static void size_words(unsigned long bytes, char *buf, size_t len)
+{
+	if (bytes >= (1ul << 20) && !(bytes & ((1ul << 20) - 1)))
+		snprintf(buf, len, "%lu MB", bytes >> 20);
+	else if (bytes >= (1ul << 20))
+		snprintf(buf, len, "%lu.%lu MB", bytes >> 20, ((bytes >> 10) & 1023) * 10 / 1024);
+	else
+		snprintf(buf, len, "%lu kB", bytes >> 10);
+}
+
+/*
+ * show_memory_layout - Linux's "virtual kernel memory layout:" table, then
+ * the whole 4 GB drawn from the top down with this boot's boundaries.  The
+ * drawing is not to scale: every region gets one line, however large.
+ */
+void show_memory_layout(void)
+{
+	const struct {
+		unsigned long start;       /* the region runs from here to the previous start */
+		const char *what, *mark;
+	} r[] = {
+		{ FIXADDR_TOP,        "reserved top page (FIX_HOLE)", "FIXADDR_TOP" },
+		{ FIXADDR_START,      "fixmap: APIC, IOAPIC, kmap_atomic slots", "FIXADDR_START" },
+		{ FIXADDR_BOOT_START, "boot-time fixmap slot (FIX_WP_TEST)", "FIXADDR_BOOT_START" },
+		{ PKMAP_ADDR(LAST_PKMAP), "unused", NULL },
+		{ PKMAP_BASE,         "pkmap: the kmap() window", "PKMAP_BASE" },
+		{ VMALLOC_END,        "2 unmapped pages", "VMALLOC_END" },
+		{ VMALLOC_START,      "vmalloc, vmap, ioremap", "VMALLOC_START" },
+		{ (unsigned long)high_memory, "gap (VMALLOC_OFFSET): never mapped", "high_memory" },
+		{ PAGE_OFFSET,        "direct map: lowmem", "PAGE_OFFSET" },
+		{ 0,                  "user space", NULL },
+	};
+	static const char rule[] = "----------------------------------------------------";
+	unsigned long top = 0;          /* 4 GB, as 0 in 32 bits: the first region's end */
+	char size[16];
+
+	printk("virtual kernel memory layout:\n");
+	layout_line("fixmap", FIXADDR_START, FIXADDR_TOP, false);
+	layout_line("pkmap", PKMAP_BASE, PKMAP_ADDR(LAST_PKMAP), false);
+	layout_line("vmalloc", VMALLOC_START, VMALLOC_END, true);
+	layout_line("lowmem", PAGE_OFFSET, (unsigned long)high_memory, true);
+	layout_line("  .init", (unsigned long)__init_begin, (unsigned long)__init_end, false);
+	layout_line("  .data", (unsigned long)_etext, (unsigned long)_edata, false);
+	layout_line("  .text", (unsigned long)_text, (unsigned long)_etext, false);
+
+	printk("The 4 GB address space, top down (not to scale):\n");
+	printk("  0xffffffff +%s+\n", rule);
+	for (unsigned int i = 0; i < ARRAY_SIZE(r); i++) {
+		size_words(top - r[i].start, size, sizeof(size));
+		printk("             | %-40s %9s |\n", r[i].what, size);
+		printk("  0x%08lx +%s+%s%s\n", r[i].start, rule, r[i].mark ? " " : "",
+		       r[i].mark ? r[i].mark : "");
+		top = r[i].start;
+	}
 }
