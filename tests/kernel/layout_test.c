@@ -1,11 +1,145 @@
-/* tests/kernel/layout_test.c - being written (issue 4). */
+/*
+ * tests/kernel/layout_test.c - the layout of the top of kernel space as this
+ * boot computed it (L1, L2, V2, V3, V7), and the unmapped pages between its
+ * regions.
+ *
+ * The formulas themselves are checked on the host for many RAM sizes
+ * (tests/unit/test_layout.c); here they are checked against what this
+ * kernel really did: its high_memory, its page tables, its boot report.
+ */
 #include <linux/kernel.h>
+#include <linux/mm.h>
+#include <linux/printk.h>
+#include <asm/fault.h>
+#include <asm/mm.h>
+#include <asm/pgtable.h>
+#include <asm/uaccess.h>
 #include "selftest.h"
 
+/* Does a read of @addr fault (and get fixed up) rather than succeed? */
+static bool unmapped(unsigned long addr)
+{
+	unsigned long before = last_kernel_fault.count;
+	char c;
+
+	return probe_kernel_read(&c, (const void *)addr, 1) != 0 &&
+	       last_kernel_fault.count == before + 1 && last_kernel_fault.address == addr;
+}
+
+/*
+ * The regions, from high_memory up, in the order of L1, with the pages
+ * between them unmapped: the first and last page of the VMALLOC_OFFSET
+ * gap, the two pages under the pkmap window, the reserved top page.
+ * Expect the order to hold and every one of those reads to fault.
+ */
+static const char *test_regions_in_order(void)
+{
+	unsigned long hm = (unsigned long)high_memory;
+
+	KTEST_EXPECT(PAGE_OFFSET < hm && hm < VMALLOC_START);
+	KTEST_EXPECT(VMALLOC_START < VMALLOC_END && VMALLOC_END < PKMAP_BASE);
+	KTEST_EXPECT(PKMAP_ADDR(LAST_PKMAP) <= FIXADDR_BOOT_START);
+	KTEST_EXPECT(FIXADDR_BOOT_START < FIXADDR_START && FIXADDR_START < FIXADDR_TOP);
+	KTEST_EXPECT(unmapped(VMALLOC_START - VMALLOC_OFFSET));   /* the gap's 4 MB-aligned start */
+	KTEST_EXPECT(unmapped(VMALLOC_START - PAGE_SIZE));        /* its last page */
+	KTEST_EXPECT(unmapped(VMALLOC_END));
+	KTEST_EXPECT(unmapped(VMALLOC_END + PAGE_SIZE));
+	KTEST_EXPECT(unmapped(FIXADDR_TOP));                      /* the reserved top page */
+	KTEST_EXPECT(unmapped(0xffffffffu));
+	return NULL;
+}
+
+/*
+ * high_memory ends the direct map: __va(max_low_pfn pages), at most
+ * PAGE_OFFSET + 896 MB.  VMALLOC_START is the next 8 MB boundary at least
+ * 8 MB above it (V2): expect the formula's value and a gap of 8 to 16 MB.
+ */
+static const char *test_vmalloc_start(void)
+{
+	unsigned long hm = (unsigned long)high_memory;
+
+	KTEST_EXPECT_EQ(hm, PAGE_OFFSET + PFN_PHYS(max_low_pfn));
+	KTEST_EXPECT(hm <= PAGE_OFFSET + MAXMEM);
+	KTEST_EXPECT_EQ(VMALLOC_OFFSET, 8u << 20);
+	KTEST_EXPECT_EQ(VMALLOC_START, (hm + 2 * VMALLOC_OFFSET - 1) & ~(VMALLOC_OFFSET - 1));
+	KTEST_EXPECT(VMALLOC_START - hm >= (8u << 20) && VMALLOC_START - hm < (16u << 20));
+	return NULL;
+}
+
+/* V3: with highmem support the vmalloc area ends two pages under the pkmap
+ * window, 0xff7fe000 in this build. */
+static const char *test_vmalloc_end(void)
+{
+	KTEST_EXPECT_EQ(VMALLOC_END, PKMAP_BASE - 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(VMALLOC_END, 0xff7fe000u);
+	return NULL;
+}
+
+/*
+ * V7: with 512 MB of RAM or less the vmalloc area starts right after the
+ * direct map and its gap (0xe0800000 at -m 512M), so it is far larger than
+ * 128 MB; with the full 896 MB of lowmem it starts at 0xf8800000 and is
+ * 111 MB.  Expect this boot's case (sizes in between fall in between).
+ */
+static const char *test_vmalloc_size_follows_ram(void)
+{
+	unsigned long size = VMALLOC_END - VMALLOC_START;
+
+	if (max_low_pfn <= (512u << (20 - PAGE_SHIFT))) {
+		KTEST_EXPECT(VMALLOC_START <= 0xe0800000u);
+		KTEST_EXPECT(size >= 0xff7fe000u - 0xe0800000u);    /* 495 MB or more */
+		KTEST_EXPECT(size > (128u << 20));
+	}
+	if (max_low_pfn > (504u << (20 - PAGE_SHIFT)) &&
+	    max_low_pfn <= (512u << (20 - PAGE_SHIFT)))
+		KTEST_EXPECT_EQ(VMALLOC_START, 0xe0800000u);    /* -m 512M (QEMU keeps 128 KB) */
+	if (max_low_pfn == MAXMEM_PFN) {
+		KTEST_EXPECT_EQ(VMALLOC_START, 0xf8800000u);
+		KTEST_EXPECT_EQ(size >> 20, 111);
+	}
+	return NULL;
+}
+
+/*
+ * L2: the boot printed the layout with this boot's values, in 2.6's
+ * format, and the drawing marks high_memory and VMALLOC_START where they
+ * are.  Expect those lines in the log.
+ */
+static const char *test_layout_printed(void)
+{
+	char line[96];
+
+	KTEST_EXPECT(log_contains_since(0, "] virtual kernel memory layout:\n"));
+	snprintf(line, sizeof(line), "]     fixmap  : 0x%08x - 0x%08x   ( %3u kB)\n",
+		 FIXADDR_START, FIXADDR_TOP, (FIXADDR_TOP - FIXADDR_START) >> 10);
+	KTEST_EXPECT(log_contains_since(0, line));
+	snprintf(line, sizeof(line), "]     pkmap   : 0x%08x - 0x%08x   (4096 kB)\n", PKMAP_BASE,
+		 PKMAP_ADDR(LAST_PKMAP));
+	KTEST_EXPECT(log_contains_since(0, line));
+	snprintf(line, sizeof(line), "]     vmalloc : 0x%08x - 0x%08x   (%4u MB)\n",
+		 VMALLOC_START, VMALLOC_END, (VMALLOC_END - VMALLOC_START) >> 20);
+	KTEST_EXPECT(log_contains_since(0, line));
+	snprintf(line, sizeof(line), "]     lowmem  : 0x%08x - 0x%08lx   (%4lu MB)\n",
+		 PAGE_OFFSET, (unsigned long)high_memory,
+		 ((unsigned long)high_memory - PAGE_OFFSET) >> 20);
+	KTEST_EXPECT(log_contains_since(0, line));
+	snprintf(line, sizeof(line), "]   0x%08lx +", (unsigned long)high_memory);
+	KTEST_EXPECT(log_contains_since(0, line));
+	KTEST_EXPECT(log_contains_since(0, "+ high_memory\n"));
+	snprintf(line, sizeof(line), "]   0x%08x +", VMALLOC_START);
+	KTEST_EXPECT(log_contains_since(0, line));
+	KTEST_EXPECT(log_contains_since(0, "] Freeing unused kernel memory: "));
+	return NULL;
+}
+
 static const struct selftest layout_tests[] = {
-	{ NULL, NULL, NULL },
+	{ "regions_in_order_with_unmapped_gaps", "seeds: L1", test_regions_in_order },
+	{ "vmalloc_start_8m_aligned_8_to_16m_above_lowmem", "seeds: V2 L2", test_vmalloc_start },
+	{ "vmalloc_end_two_pages_below_pkmap", "seeds: V3", test_vmalloc_end },
+	{ "vmalloc_area_size_follows_ram", "seeds: V7", test_vmalloc_size_follows_ram },
+	{ "layout_printed_with_this_boots_values", "seeds: L2", test_layout_printed },
 };
 
 const struct selftest_suite layout_suite = {
-	"layout", layout_tests, 0,
+	"layout", layout_tests, ARRAY_SIZE(layout_tests),
 };
