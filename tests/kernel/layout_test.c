@@ -11,6 +11,7 @@
 #include <linux/mm.h>
 #include <linux/printk.h>
 #include <asm/fault.h>
+#include <asm/fixmap.h>
 #include <asm/mm.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
@@ -132,12 +133,31 @@ static const char *test_layout_printed(void)
 	return NULL;
 }
 
+/*
+ * The boot-time fixmap slot FIX_WP_TEST, below FIXADDR_START: mem_init()
+ * mapped a page there read-only, checked that a kernel write faults (CR0.WP)
+ * and unmapped it again.  Expect the report line and the slot empty now.
+ */
+static const char *test_wp_test_slot(void)
+{
+	int level;
+	pte_t *pte = lookup_address(__fix_to_virt(FIX_WP_TEST), &level);
+
+	KTEST_EXPECT(log_contains_since(0, "] Checking if this processor honours the WP bit "
+					"even in supervisor mode...Ok.\n"));
+	KTEST_EXPECT(__fix_to_virt(FIX_WP_TEST) == FIXADDR_BOOT_START);
+	KTEST_EXPECT(pte && level == 1 && pte_none(*pte));
+	KTEST_EXPECT(unmapped(FIXADDR_BOOT_START));
+	return NULL;
+}
+
 static const struct selftest layout_tests[] = {
 	{ "regions_in_order_with_unmapped_gaps", "seeds: L1", test_regions_in_order },
 	{ "vmalloc_start_8m_aligned_8_to_16m_above_lowmem", "seeds: V2 L2", test_vmalloc_start },
 	{ "vmalloc_end_two_pages_below_pkmap", "seeds: V3", test_vmalloc_end },
 	{ "vmalloc_area_size_follows_ram", "seeds: V7", test_vmalloc_size_follows_ram },
 	{ "layout_printed_with_this_boots_values", "seeds: L2", test_layout_printed },
+	{ "boot_time_fixmap_slot_tested_wp_then_cleared", "seeds: F1", test_wp_test_slot },
 };
 
 const struct selftest_suite layout_suite = {

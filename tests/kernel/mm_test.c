@@ -10,6 +10,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>
+#include <linux/init.h>
 #include <linux/mm.h>
 #include <linux/string.h>
 #include <linux/vmstat.h>
@@ -551,7 +552,10 @@ static unsigned long isqrt(unsigned long x)
  */
 static const char *test_watermarks(void)
 {
-	unsigned long low_managed = zones[ZONE_DMA].managed_pages + zones[ZONE_NORMAL].managed_pages;
+	/* The watermarks were set in mem_init(), before free_initmem() gave
+	 * the .init pages (lowmem) to the buddy allocator. */
+	unsigned long low_managed = zones[ZONE_DMA].managed_pages + zones[ZONE_NORMAL].managed_pages -
+				    ((__init_end - __init_begin) >> PAGE_SHIFT);
 	unsigned long low_present = zones[ZONE_DMA].present_pages + zones[ZONE_NORMAL].present_pages;
 	unsigned long kb = isqrt(low_managed * 4 * 16), pages_min;
 

@@ -29,6 +29,7 @@
 #include <asm/mm.h>
 #include <asm/processor.h>
 #include <asm/setup.h>
+#include <asm/uaccess.h>
 
 /* Only the early map is there until the direct map is built. */
 void *high_memory = (void *)(uintptr_t)(PAGE_OFFSET + EARLY_MAP_SIZE);
@@ -293,6 +294,28 @@ void __init paging_init(void)
 	zone_sizes_init();
 }
 
+/*
+ * test_wp_bit - does the CPU honour read-only pages in kernel mode (CR0.WP,
+ * set by head.asm)?  Map a page read-only at the boot-time fixmap slot
+ * FIX_WP_TEST, try to write it through the exception table, and unmap it.
+ * (A 386 ignored WP; 2.6 then refused to boot a kernel built for later
+ * CPUs.  copy_to_user() relies on it to see copy-on-write pages.)
+ */
+static void __init test_wp_bit(void)
+{
+	unsigned long vaddr = __fix_to_virt(FIX_WP_TEST);
+	char c = 0x5a;
+	bool honoured;
+
+	printk("Checking if this processor honours the WP bit even in supervisor mode...");
+	__set_fixmap(FIX_WP_TEST, __pa(swapper_pg_dir), __pgprot(_PAGE_PRESENT | _PAGE_ACCESSED));
+	honoured = probe_kernel_write((void *)vaddr, &c, 1) != 0;
+	clear_fixmap(FIX_WP_TEST);
+	if (!honoured)
+		panic("This kernel needs a CPU that honours the WP bit in supervisor mode");
+	printk("Ok.\n");
+}
+
 void __init mem_init(void)
 {
 	unsigned long physpages = 0, free, code, rwdata, rodata, bss;
@@ -317,6 +340,7 @@ void __init mem_init(void)
 	       (physpages - free) << (PAGE_SHIFT - 10),
 	       totalhigh_pages << (PAGE_SHIFT - 10));
 	show_memory_layout();
+	test_wp_bit();
 }
 
 /*
