@@ -3,12 +3,14 @@
  * derived from the top down (claims L1, L2).
  *
  *  0xffffffff   +---------------------------------+
- *               | FIX_HOLE: the reserved top page |  FIXADDR_TOP = 0xfffff000
- *               | fixmap: fixed-purpose slots,    |  __fix_to_virt(i) = TOP - i pages
- *               |   KM_TYPE_NR kmap_atomic slots  |
+ *               | FIX_HOLE: the reserved top page |
+ *  FIXADDR_TOP  +---------------------------------+  0xfffff000
+ *               | fixmap: fixed-purpose slots,    |  slot i is the page at
+ *               |   KM_TYPE_NR kmap_atomic slots  |  __fix_to_virt(i) = TOP - i pages
  *               |   per CPU                       |
- *  FIXADDR_START+---------------------------------+
- *               | boot-time fixmap slots          |
+ *               | boot-time slots                 |  the first one at FIXADDR_START
+ *  FIXADDR_START+---------------------------------+  (TOP - number of permanent slots)
+ *               | one page more (2.6's formula)   |
  *  FIXADDR_BOOT_START ----------------------------+
  *               | (up to a PMD boundary)          |
  *  PKMAP_BASE + +---------------------------------+

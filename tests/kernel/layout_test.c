@@ -145,9 +145,13 @@ static const char *test_wp_test_slot(void)
 
 	KTEST_EXPECT(log_contains_since(0, "] Checking if this processor honours the WP bit "
 					"even in supervisor mode...Ok.\n"));
-	KTEST_EXPECT(__fix_to_virt(FIX_WP_TEST) == FIXADDR_BOOT_START);
+	/* Slot i is the page at FIXADDR_TOP - i pages, so Linux's
+	 * FIXADDR_START (TOP - __end_of_permanent_fixed_addresses pages) is the
+	 * first boot-time slot's page, just below the last permanent one. */
+	KTEST_EXPECT(__fix_to_virt(FIX_WP_TEST) == FIXADDR_START);
+	KTEST_EXPECT(__fix_to_virt(FIX_KMAP_END) == FIXADDR_START + PAGE_SIZE);
 	KTEST_EXPECT(pte && level == 1 && pte_none(*pte));
-	KTEST_EXPECT(unmapped(FIXADDR_BOOT_START));
+	KTEST_EXPECT(unmapped(__fix_to_virt(FIX_WP_TEST)));
 	return NULL;
 }
 

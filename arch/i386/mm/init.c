@@ -388,8 +388,9 @@ void show_memory_layout(void)
 		const char *what, *mark;
 	} r[] = {
 		{ FIXADDR_TOP,        "reserved top page (FIX_HOLE)", "FIXADDR_TOP" },
-		{ FIXADDR_START,      "fixmap: APIC, IOAPIC, kmap_atomic slots", "FIXADDR_START" },
-		{ FIXADDR_BOOT_START, "boot-time fixmap slot (FIX_WP_TEST)", "FIXADDR_BOOT_START" },
+		{ FIXADDR_START + PAGE_SIZE, "fixmap: APIC, IOAPIC, kmap_atomic slots", NULL },
+		{ FIXADDR_START,      "boot-time fixmap slot (FIX_WP_TEST)", "FIXADDR_START" },
+		{ FIXADDR_BOOT_START, "unused page", "FIXADDR_BOOT_START" },
 		{ PKMAP_ADDR(LAST_PKMAP), "unused", NULL },
 		{ PKMAP_BASE,         "pkmap: the kmap() window", "PKMAP_BASE" },
 		{ VMALLOC_END,        "2 unmapped pages", "VMALLOC_END" },
