@@ -59,3 +59,21 @@ void sprint_symbol(char *buf, size_t len, unsigned long addr)
 	else
 		snprintf(buf, len, "0x%08lx", addr);
 }
+
+/*
+ * sprint_backtrace - like sprint_symbol, for a return address on the stack:
+ * look up @addr - 1, the call instruction's last byte.  A call to a noreturn
+ * function (panic, __bug) may be the last instruction of its function, and
+ * its return address then is the first byte of the next function, which is
+ * not where the call came from.  (Linux 2.6.38: sprint_backtrace().)
+ */
+void sprint_backtrace(char *buf, size_t len, unsigned long addr)
+{
+	unsigned long size, offset;
+	const char *name = kallsyms_lookup(addr - 1, &size, &offset);
+
+	if (name)
+		snprintf(buf, len, "%s+0x%lx/0x%lx", name, offset + 1, size);
+	else
+		snprintf(buf, len, "0x%08lx", addr);
+}

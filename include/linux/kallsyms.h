@@ -21,5 +21,7 @@ const char *kallsyms_lookup(unsigned long addr, unsigned long *size,
 unsigned long kallsyms_lookup_name(const char *name);
 /* "name+0x12/0x40", or the bare hex address when unknown. */
 void sprint_symbol(char *buf, size_t len, unsigned long addr);
+/* The same for a return address: the symbol of the call before it. */
+void sprint_backtrace(char *buf, size_t len, unsigned long addr);
 
 #endif /* _LINUX_KALLSYMS_H */

@@ -118,7 +118,7 @@ void show_trace(unsigned long ebp)
 		unsigned long ret = ((unsigned long *)ebp)[1];
 		unsigned long next = ((unsigned long *)ebp)[0];
 
-		sprint_symbol(sym, sizeof(sym), ret);
+		sprint_backtrace(sym, sizeof(sym), ret);
 		printk(" [<%08lx>] %s\n", ret, sym);
 		if (next <= ebp)      /* frames go up the stack; anything else ends it */
 			break;
