@@ -62,6 +62,7 @@ static inline void cpuid(u32 op, u32 *a, u32 *b, u32 *c, u32 *d)
 
 #define X86_FEATURE_PSE (1u << 3)    /* CPUID 1, edx: 4 MB pages */
 #define X86_FEATURE_PGE (1u << 13)   /* CPUID 1, edx: global pages */
+#define X86_FEATURE_APIC (1u << 9)   /* CPUID 1, edx: an on-chip local APIC */
 
 static inline u32 cpuid_edx(u32 op)
 {
@@ -69,6 +70,18 @@ static inline u32 cpuid_edx(u32 op)
 
 	cpuid(op, &a, &b, &c, &d);
 	return d;
+}
+
+/*
+ * Read model-specific register @msr (edx:eax), Intel SDM vol. 4.  2.6.11
+ * writes this rdmsr(msr, low, high); later kernels native_read_msr(msr).
+ */
+static inline u64 native_read_msr(u32 msr)
+{
+	u32 lo, hi;
+
+	asm volatile("rdmsr" : "=a"(lo), "=d"(hi) : "c"(msr));
+	return ((u64)hi << 32) | lo;
 }
 
 static inline u32 read_eflags(void)

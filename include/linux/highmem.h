@@ -51,4 +51,12 @@ struct page *kmap_atomic_to_page(void *kvaddr);
 /* Free pkmap slots (count 0 or 1). */
 unsigned int nr_free_pkmap_slots(void);
 
+/*
+ * kmap_flush_unused - reclaim now every slot with no users (count 1), as
+ * the next wrap-around of the slot search would: their ptes are cleared,
+ * their pages lose their addresses, and the TLB is flushed once if any was
+ * reclaimed (Linux 2.6.22+).
+ */
+void kmap_flush_unused(void);
+
 #endif /* _LINUX_HIGHMEM_H */
