@@ -44,6 +44,7 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/kallsyms.h>
+#include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/irqflags.h>
 #include <linux/smp.h>
@@ -391,6 +392,21 @@ unsigned long free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn)
 
 /* ---- allocating ---- */
 
+/*
+ * prep_zero_page - __GFP_ZERO: clear each page through kmap_atomic(), which
+ * gives a highmem page an address for the moment (Linux: clear_highpage())
+ * and is the direct-map address for a lowmem page.
+ */
+static void prep_zero_page(struct page *page, unsigned long order)
+{
+	for (unsigned long i = 0; i < (1ul << order); i++) {
+		void *kaddr = kmap_atomic(page + i, KM_USER0);
+
+		memset(kaddr, 0, PAGE_SIZE);
+		kunmap_atomic(kaddr, KM_USER0);
+	}
+}
+
 /* A block just taken off a free list becomes an allocation of @order. */
 static void prep_new_page(struct page *page, unsigned long order)
 {
@@ -540,10 +556,8 @@ __alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 		return NULL;
 	}
 	prep_new_page(page, order);
-	if (gfp_mask & __GFP_ZERO) {
-		BUG_ON(PageHighMem(page));    /* highmem needs kmap_atomic: later */
-		memset(page_address(page), 0, PAGE_SIZE << order);
-	}
+	if (gfp_mask & __GFP_ZERO)
+		prep_zero_page(page, order);
 	return page;
 }
 

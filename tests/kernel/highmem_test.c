@@ -648,6 +648,47 @@ static const char *test_pa_of_window_address(void)
 	return NULL;
 }
 
+/*
+ * __GFP_ZERO on a highmem page: the allocator clears it through
+ * kmap_atomic(), having no other address for it (2.6: clear_highpage()).
+ * Dirty a highmem page through kmap_atomic, free it, and ask for a zeroed
+ * one: the hot per-CPU list gives the same page back.  Expect it zeroed,
+ * and the KM_USER0 slot left unmapped.
+ */
+static const char *test_gfp_zero_on_highmem(void)
+{
+	struct page *page = alloc_page(GFP_HIGHUSER);
+	struct page *again;
+	u32 *p;
+
+	if (!page || !PageHighMem(page)) {
+		if (page)
+			__free_page(page);
+		return skip_no_highmem();
+	}
+	p = kmap_atomic(page, KM_USER0);
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
+		p[i] = 0xdeadbeef;
+	kunmap_atomic(p, KM_USER0);
+	__free_page(page);
+	again = alloc_page(GFP_HIGHUSER | __GFP_ZERO);
+	KTEST_EXPECT(again != NULL);
+	p = kmap_atomic(again, KM_USER1);
+	for (unsigned int i = 0; i < PAGE_SIZE / 4; i++)
+		if (p[i]) {
+			u32 v = p[i];
+
+			kunmap_atomic(p, KM_USER1);
+			__free_page(again);
+			return ktest_fail("word %u of the zeroed page is %#x", i, v);
+		}
+	kunmap_atomic(p, KM_USER1);
+	KTEST_EXPECT(again == page);
+	KTEST_EXPECT(pte_none(*(kmap_pte - (KM_USER0 + KM_TYPE_NR * smp_processor_id()))));
+	__free_page(again);
+	return NULL;
+}
+
 static const struct selftest highmem_tests[] = {
 	{ "kmap_maps_highmem_page_into_pkmap_window", "seeds: K1", test_kmap_highmem },
 	{ "pkmap_window_is_one_page_table_of_1024", "seeds: K2", test_pkmap_window_is_one_page_table },
@@ -660,6 +701,7 @@ static const struct selftest highmem_tests[] = {
 	{ "kmap_atomic_slot_per_type_replaced_by_next_use", "seeds: F3", test_kmap_atomic_slots },
 	{ "apic_and_io_apic_in_fixed_slots", "seeds: F4", test_apic_slots },
 	{ "pa_of_pkmap_address_is_a_bug", "seeds: P1", test_pa_of_window_address },
+	{ "gfp_zero_clears_highmem_page_through_kmap_atomic", "seeds: Z7 F3", test_gfp_zero_on_highmem },
 };
 
 const struct selftest_suite highmem_suite = {
