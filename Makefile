@@ -58,7 +58,7 @@ OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(
 
 # Plain C shared with the host unit tests (tests/unit/).
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/page_alloc.c mm/vmstat.c \
-	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c
+	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmalloc.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -DHOST_TEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \
@@ -151,6 +151,7 @@ ISO_CMDLINE_test       = selftest
 ISO_CMDLINE_bench      = bench
 ISO_CMDLINE_crash-null = crash=null
 ISO_CMDLINE_crash-bug  = crash=bug
+ISO_CMDLINE_crash-guard = crash=guard
 
 $(B)/%.iso: $(B)/kernel.elf FORCE
 	$(Q)mkdir -p $(B)/iso-$*/boot/grub
@@ -190,7 +191,7 @@ $(B)/unit-tests: $(HOST_SRCS) $(UNIT_SRCS) $(wildcard tests/unit/*.h) | $(B)/.to
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SRCS) $(UNIT_SRCS) \
 		$$(pkg-config --cflags --libs check) -o $@
 
-test: $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso
+test: $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso $(B)/crash-guard.iso
 	$(Q)MEMS="$(TEST_MEMS)" QEMU="$(QEMU_BASE)" B=$(B) sh tests/run-tests.sh
 
 bench: $(B)/bench.iso

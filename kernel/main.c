@@ -15,6 +15,7 @@
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
 #include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <linux/vmstat.h>
 #include <asm/apic.h>
 #include <asm/desc.h>
@@ -49,14 +50,15 @@ int bench_setup(const char *val)
 
 int crash_setup(const char *val)
 {
-	if (!val || (strcmp(val, "null") && strcmp(val, "bug")))
+	if (!val || (strcmp(val, "null") && strcmp(val, "bug") && strcmp(val, "guard")))
 		return -EINVAL;
 	crash_kind = val;
 	return 0;
 }
 
 /*
- * crash=null writes through a NULL pointer, crash=bug fails a BUG_ON:
+ * crash=null writes through a NULL pointer, crash=bug fails a BUG_ON,
+ * crash=guard writes one page past a vmalloc(100) area, into its guard page:
  * both end in an oops, so a student can read one (and make test checks it).
  */
 static __attribute__((noinline)) void crash_on_purpose(void)
@@ -64,6 +66,12 @@ static __attribute__((noinline)) void crash_on_purpose(void)
 	printk("crash=%s: provoking an oops on purpose\n", crash_kind);
 	if (!strcmp(crash_kind, "null"))
 		*(volatile int *)0 = 1;
+	if (!strcmp(crash_kind, "guard")) {
+		char *p = vmalloc(100);     /* one page, then its guard page */
+
+		if (p)
+			((volatile char *)p)[PAGE_SIZE] = 1;
+	}
 	BUG_ON(!strcmp(crash_kind, "bug"));
 }
 

@@ -2,7 +2,7 @@
 # tests/run-tests.sh - what `make test` runs after building:
 #   1. the host unit tests (check), as TAP;
 #   2. the self-tests, booted through GRUB at each memory size in $MEMS;
-#   3. two boots that crash on purpose, whose oops must read as Linux's;
+#   3. three boots that crash on purpose, whose oops must read as Linux's;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading.
 set -u
@@ -65,6 +65,13 @@ check_oops crash=bug "$B/crash-bug.iso" \
 	"EIP is at __bug+0x" \
 	"] crash_on_purpose+0x" \
 	"Kernel panic - not syncing: Fatal exception" > "$R/crash-bug.tap"
+check_oops crash=guard "$B/crash-guard.iso" \
+	"BUG: unable to handle kernel paging request at virtual address c2801000" \
+	"#PF: supervisor write access in kernel mode" \
+	"#PF: error_code(0x0002) - not-present page" \
+	"#PF: the address is in the guard page after the vmalloc area 0xc2800000-0xc2802000 (8192 bytes, crash_on_purpose+0x" \
+	"EIP is at crash_on_purpose+0x" \
+	"Kernel panic - not syncing: Fatal exception" > "$R/crash-guard.tap"
 
 grep -h '^not ok' "$R"/*.tap
 cat "$R"/*.tap | awk '/^ok /{p++} /^not ok /{f++}

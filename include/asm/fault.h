@@ -25,6 +25,7 @@ struct page_fault_record {
 	unsigned long eip;         /* the faulting instruction */
 	bool fixed_up;             /* resumed through the exception table */
 	unsigned long count;       /* kernel-mode page faults so far */
+	char region[128];          /* fault_region_describe() of the address */
 };
 
 extern struct page_fault_record last_kernel_fault;
@@ -36,7 +37,8 @@ extern struct page_fault_record last_kernel_fault;
  */
 void pf_describe_access(u32 error_code, bool user, char *buf, size_t len);
 void pf_describe_error(u32 error_code, char *buf, size_t len);
-/* Which part of the address space @address lies in, in words. */
-const char *fault_region_name(unsigned long address);
+/* Which part of the address space @address lies in, in words: a region,
+ * or in the top 128 MB the vmalloc area, guard page, pkmap or fixmap slot. */
+void fault_region_describe(unsigned long address, char *buf, size_t len);
 
 #endif /* _ASM_FAULT_H */

@@ -1,4 +1,8 @@
-/* asm/io.h - x86 port I/O (the in/out instructions). */
+/*
+ * asm/io.h - x86 port I/O (the in/out instructions), and memory-mapped I/O:
+ * ioremap() gives device memory a kernel address in the vmalloc area
+ * (arch/i386/mm/ioremap.c), readl()/writel() access it.
+ */
 #ifndef _ASM_IO_H
 #define _ASM_IO_H
 
@@ -26,5 +30,22 @@ static inline void io_delay(void)
 {
 	outb(0, 0x80);
 }
+
+/*
+ * ioremap - map @size bytes of device memory at @phys_addr, uncached;
+ * returns the address of @phys_addr, or NULL.  RAM is refused; the ISA
+ * hole (640 KB - 1 MB) is given its direct-map address.  iounmap() undoes it.
+ */
+void *ioremap(phys_addr_t phys_addr, unsigned long size);
+void *ioremap_nocache(phys_addr_t phys_addr, unsigned long size);
+/* @flags: page-table bits added to PAGE_KERNEL (_PAGE_PCD, _PAGE_PWT). */
+void *__ioremap(phys_addr_t phys_addr, unsigned long size, unsigned long flags);
+void iounmap(volatile void *addr);
+
+/* One access to a device register: volatile, so the compiler neither
+ * drops nor merges nor reorders it. */
+static inline u8 readb(const volatile void *addr)  { return *(const volatile u8 *)addr; }
+static inline u32 readl(const volatile void *addr) { return *(const volatile u32 *)addr; }
+static inline void writel(u32 v, volatile void *addr) { *(volatile u32 *)addr = v; }
 
 #endif /* _ASM_IO_H */

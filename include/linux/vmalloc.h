@@ -28,8 +28,9 @@ struct vm_struct {
 	void *addr;                  /* first byte of the area */
 	unsigned long size;          /* bytes, the guard page included */
 	unsigned long flags;         /* VM_* */
-	struct page **pages;         /* VM_ALLOC and VM_MAP: the pages mapped */
-	unsigned int nr_pages;
+	struct page **pages;         /* VM_ALLOC: the pages mapped, owned by the area;
+				      * NULL for VM_MAP (vmap()'s pages stay the caller's) */
+	unsigned int nr_pages;       /* VM_ALLOC and VM_MAP: pages mapped */
 	phys_addr_t phys_addr;       /* VM_IOREMAP: the device address mapped */
 	unsigned long caller;        /* who asked (a return address), for vmallocinfo */
 };
@@ -42,10 +43,17 @@ struct vm_struct *__get_vm_area(unsigned long size, unsigned long flags,
 				unsigned long start, unsigned long end,
 				unsigned long caller);
 struct vm_struct *remove_vm_area(void *addr);
+/* remove_vm_area() and free the vm_struct: for areas from get_vm_area(). */
+void free_vm_area(struct vm_struct *area);
 /* The area that starts at @addr, or NULL. */
 struct vm_struct *find_vm_area(const void *addr);
 /* The area whose [addr, addr + size) holds @addr (its guard page too). */
 struct vm_struct *find_vm_area_covering(unsigned long addr);
+
+/* Map an area, all but its guard page, to **pages (advancing *pages);
+ * unmap all of it.  Page tables made for it are never freed. */
+int map_vm_area(struct vm_struct *area, pgprot_t prot, struct page ***pages);
+void unmap_vm_area(struct vm_struct *area);
 
 /* Allocate and map; NULL when pages or address space run out. */
 void *vmalloc(unsigned long size);
@@ -63,7 +71,9 @@ void show_vmallocinfo(void);
 /*
  * vmalloc_fault - a kernel fault at @address in the vmalloc area, in a page
  * directory that lacks the page table swapper_pg_dir has there: copy the
- * entry and return 0; -1 if swapper_pg_dir has none either (a real fault).
+ * entry (one more vmalloc_fault_syncs) and return 0 if that maps @address;
+ * -1 for a real fault: swapper_pg_dir has no table there either, this
+ * directory already has the entry, or the page is not mapped (a guard page).
  * See the note at the top of mm/vmalloc.c.
  */
 int vmalloc_fault(unsigned long address);

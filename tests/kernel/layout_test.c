@@ -8,7 +8,11 @@
  * kernel really did: its high_memory, its page tables, its boot report.
  */
 #include <linux/kernel.h>
+#include <linux/highmem.h>
+#include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/string.h>
+#include <linux/vmalloc.h>
 #include <linux/printk.h>
 #include <asm/fault.h>
 #include <asm/fixmap.h>
@@ -155,6 +159,68 @@ static const char *test_wp_test_slot(void)
 	return NULL;
 }
 
+/* Read (or write) @addr through the exception table; NULL if it faulted
+ * and the handler named its region with @want at the start. */
+static const char *fault_names(unsigned long addr, bool write, const char *want)
+{
+	unsigned long before = last_kernel_fault.count;
+	char c = 0;
+	long err = write ? probe_kernel_write((void *)addr, &c, 1)
+			 : probe_kernel_read(&c, (const void *)addr, 1);
+
+	if (!err || last_kernel_fault.count != before + 1 || last_kernel_fault.address != addr)
+		return ktest_fail("%s of %08lx did not fault", write ? "a write" : "a read", addr);
+	if (strncmp(last_kernel_fault.region, want, strlen(want)))
+		return ktest_fail("%08lx: \"%s\", expected \"%s...\"", addr,
+				  last_kernel_fault.region, want);
+	return NULL;
+}
+
+/*
+ * Faults that teach: a kernel fault in the top 128 MB is named precisely.
+ * Provoke one in each kind of unmapped place (through the exception table,
+ * so the kernel carries on) and expect the handler's words: the gap, the
+ * guard page after a given vmalloc area with its size and caller, the two
+ * pages under the pkmap window, an unused pkmap slot, a kmap_atomic slot,
+ * the reserved top page.
+ */
+static const char *test_faults_name_their_region(void)
+{
+	char want[128], caller[64];
+	const char *err;
+	unsigned int nr;
+	char *p = vmalloc(100);
+
+	KTEST_EXPECT(p != NULL);
+	sprint_symbol(caller, sizeof(caller), find_vm_area(p)->caller);
+	*strchr(caller, '+') = '\0';
+	snprintf(want, sizeof(want), "the guard page after the vmalloc area 0x%08lx-0x%08lx "
+		 "(8192 bytes, %s+0x", (unsigned long)p, (unsigned long)p + 2 * PAGE_SIZE, caller);
+	err = fault_names((unsigned long)p + PAGE_SIZE, true, want);   /* one page past */
+	vfree(p);
+	if (err)
+		return err;
+	KTEST_EXPECT_EQ(strcmp(caller, "test_faults_name_their_region"), 0);
+
+	err = fault_names(VMALLOC_START - PAGE_SIZE, false, "the VMALLOC_OFFSET gap");
+	if (!err)
+		err = fault_names(VMALLOC_END + PAGE_SIZE, false,
+				  "the two unmapped pages between the vmalloc area and the pkmap window");
+	if (err)
+		return err;
+	for (nr = 0; nr < LAST_PKMAP && pkmap_count[nr]; nr++)
+		;
+	KTEST_EXPECT(nr < LAST_PKMAP);
+	snprintf(want, sizeof(want), "pkmap slot %u of the kmap() window (unused)", nr);
+	if ((err = fault_names(PKMAP_ADDR(nr), false, want)))
+		return err;
+	snprintf(want, sizeof(want), "fixmap slot %u: kmap_atomic KM_SOFTIRQ1 of CPU %u (not mapped now)",
+		 FIX_KMAP_END, NR_CPUS - 1);
+	if ((err = fault_names(__fix_to_virt(FIX_KMAP_END), false, want)))
+		return err;
+	return fault_names(FIXADDR_TOP + 16, true, "the reserved top page (FIX_HOLE)");
+}
+
 static const struct selftest layout_tests[] = {
 	{ "regions_in_order_with_unmapped_gaps", "seeds: L1", test_regions_in_order },
 	{ "vmalloc_start_8m_aligned_8_to_16m_above_lowmem", "seeds: V2 L2", test_vmalloc_start },
@@ -162,6 +228,8 @@ static const struct selftest layout_tests[] = {
 	{ "vmalloc_area_size_follows_ram", "seeds: V7", test_vmalloc_size_follows_ram },
 	{ "layout_printed_with_this_boots_values", "seeds: L2", test_layout_printed },
 	{ "boot_time_fixmap_slot_tested_wp_then_cleared", "seeds: F1", test_wp_test_slot },
+	{ "faults_name_gap_guard_page_pkmap_and_fixmap_slots", "seeds: V2 V4 K1 F3 F2",
+	  test_faults_name_their_region },
 };
 
 const struct selftest_suite layout_suite = {

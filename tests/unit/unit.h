@@ -20,6 +20,7 @@ Suite *params_suite(void);
 Suite *memblock_suite(void);
 Suite *buddy_suite(void);
 Suite *div64_suite(void);
+Suite *vmalloc_suite(void);
 Suite *layout_suite(void);
 
 /* Forget everything printed so far. */

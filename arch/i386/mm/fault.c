@@ -18,7 +18,10 @@
  * Omitted for now: user faults and demand paging (the user-space issue).
  */
 #include <linux/kernel.h>
+#include <linux/highmem.h>
+#include <linux/kallsyms.h>
 #include <linux/vmalloc.h>
+#include <asm/fixmap.h>
 #include <asm/fault.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -44,15 +47,87 @@ void pf_describe_error(u32 error_code, char *buf, size_t len)
 		 "permissions violation");
 }
 
-const char *fault_region_name(unsigned long address)
+/* kmap_atomic() slot names, in enum km_type order (asm/kmap_types.h). */
+static const char *const km_type_names[KM_TYPE_NR] = {
+	"KM_BOUNCE_READ", "KM_SKB_SUNRPC_DATA", "KM_SKB_DATA_SOFTIRQ", "KM_USER0",
+	"KM_USER1", "KM_BIO_SRC_IRQ", "KM_BIO_DST_IRQ", "KM_PTE0", "KM_PTE1",
+	"KM_IRQ0", "KM_IRQ1", "KM_SOFTIRQ0", "KM_SOFTIRQ1",
+};
+
+/* "the guard page after the vmalloc area 0x...-0x... (8192 bytes, f+0x1c/0x40)" */
+static void describe_vmalloc(unsigned long address, char *buf, size_t len)
+{
+	struct vm_struct *area = find_vm_area_covering(address);
+	unsigned long start, end;
+	char caller[64];
+
+	if (!area) {
+		snprintf(buf, len, "the vmalloc area, between allocated areas (never mapped)");
+		return;
+	}
+	start = (unsigned long)area->addr;
+	end = start + area->size;
+	sprint_symbol(caller, sizeof(caller), area->caller);
+	snprintf(buf, len, "%sthe %s area 0x%08lx-0x%08lx (%lu bytes, %s)",
+		 address >= end - PAGE_SIZE ? "the guard page after " : "",
+		 area->flags & VM_IOREMAP ? "ioremap" : area->flags & VM_MAP ? "vmap" : "vmalloc",
+		 start, end, area->size, caller);
+}
+
+static void describe_fixmap(unsigned long address, char *buf, size_t len)
+{
+	unsigned int idx = __virt_to_fix(address);
+
+	if (idx >= FIX_KMAP_BEGIN && idx <= FIX_KMAP_END) {
+		unsigned int slot = idx - FIX_KMAP_BEGIN;
+
+		snprintf(buf, len, "fixmap slot %u: kmap_atomic %s of CPU %u (%s)", idx,
+			 km_type_names[slot % KM_TYPE_NR], slot / KM_TYPE_NR,
+			 pte_none(*(kmap_pte - slot)) ? "not mapped now" : "mapped");
+		return;
+	}
+	snprintf(buf, len, "fixmap slot %u (%s)", idx,
+		 idx == FIX_APIC_BASE ? "FIX_APIC_BASE, the local APIC" :
+		 idx == FIX_IO_APIC_BASE_0 ? "FIX_IO_APIC_BASE_0, the I/O APIC" :
+		 idx == FIX_WP_TEST ? "FIX_WP_TEST, used once at boot" :
+		 "no slot: the page below the fixmap");
+}
+
+/*
+ * fault_region_describe - which part of the address space @address lies
+ * in, in words a student can look up in memlayout.h; in the top 128 MB,
+ * down to the vmalloc area, guard page, pkmap slot or fixmap slot.
+ */
+void fault_region_describe(unsigned long address, char *buf, size_t len)
 {
 	if (address < PAGE_SIZE)
-		return "the NULL page";
-	if (address < TASK_SIZE)
-		return "user space";
-	if (address < (unsigned long)high_memory)
-		return "the direct map (lowmem)";
-	return "kernel space above the direct map";
+		snprintf(buf, len, "the NULL page");
+	else if (address < TASK_SIZE)
+		snprintf(buf, len, "user space");
+	else if (address < (unsigned long)high_memory)
+		snprintf(buf, len, "the direct map (lowmem)");
+	else if (address < VMALLOC_START)
+		snprintf(buf, len, "the VMALLOC_OFFSET gap after the direct map (never mapped)");
+	else if (address < VMALLOC_END)
+		describe_vmalloc(address, buf, len);
+	else if (address < PKMAP_BASE)
+		snprintf(buf, len, "the two unmapped pages between the vmalloc area and the pkmap window");
+	else if (address < PKMAP_ADDR(LAST_PKMAP)) {
+		unsigned int nr = PKMAP_NR(address);
+		int count = pkmap_count[nr];
+
+		if (count > 1)
+			snprintf(buf, len, "pkmap slot %u of the kmap() window (held by %d kmap())",
+				 nr, count - 1);
+		else
+			snprintf(buf, len, "pkmap slot %u of the kmap() window (%s)", nr,
+				 count ? "free, its TLB entry not yet flushed" : "unused");
+	} else if (address < FIXADDR_BOOT_START)
+		snprintf(buf, len, "the unused space between the pkmap window and the fixmap");
+	else if (address < FIXADDR_TOP)
+		describe_fixmap(address, buf, len);
+	else
+		snprintf(buf, len, "the reserved top page (FIX_HOLE)");
 }
 
 /* "*pde = 00000000" and, when there is a page table, "*pte = ...". */
@@ -78,7 +153,8 @@ kernel_fault_oops(struct pt_regs *regs, unsigned long address, u32 error_code)
 	printk("#PF: %s\n", line);
 	pf_describe_error(error_code, line, sizeof(line));
 	printk("#PF: %s\n", line);
-	printk("#PF: the address is in %s\n", fault_region_name(address));
+	fault_region_describe(address, last_kernel_fault.region, sizeof(last_kernel_fault.region));
+	printk("#PF: the address is in %s\n", last_kernel_fault.region);
 	dump_pagetable(address);
 	die("Oops", regs, error_code);
 }
@@ -100,6 +176,9 @@ void do_page_fault(struct pt_regs *regs, u32 error_code)
 		};
 		if (fixup_exception(regs)) {
 			last_kernel_fault.fixed_up = true;
+			/* Recovered faults print nothing; the self-tests read this. */
+			fault_region_describe(address, last_kernel_fault.region,
+					      sizeof(last_kernel_fault.region));
 			return;
 		}
 	}
