@@ -75,7 +75,7 @@ static __attribute__((noinline)) void crash_on_purpose(void)
 	BUG_ON(!strcmp(crash_kind, "bug"));
 }
 
-/* The /proc views of physical memory, at the end of the boot report. */
+/* The /proc views of memory, at the end of the boot report. */
 static void show_memory_report(void)
 {
 	printk("/proc/buddyinfo:\n");
@@ -84,6 +84,8 @@ static void show_memory_report(void)
 	show_zoneinfo();
 	printk("/proc/meminfo:\n");
 	show_meminfo();
+	printk("/proc/vmallocinfo:\n");
+	show_vmallocinfo();
 }
 
 u64 memory_map_ready_tsc;    /* read by the benchmark */

@@ -22,36 +22,6 @@
 
 static struct zone *zones = contig_page_data.node_zones;
 
-struct free_snapshot {
-	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
-	unsigned long free_pages[MAX_NR_ZONES];
-};
-
-static void snapshot_free(struct free_snapshot *s)
-{
-	drain_all_pages();          /* per-CPU pages back on the buddy lists */
-	for (int z = 0; z < MAX_NR_ZONES; z++) {
-		s->free_pages[z] = zones[z].free_pages;
-		for (int o = 0; o < MAX_ORDER; o++)
-			s->nr_free[z][o] = zones[z].free_area[o].nr_free;
-	}
-}
-
-/* NULL if the free lists are as in @s, else what differs. */
-static const char *free_lists_unchanged(const struct free_snapshot *s)
-{
-	struct free_snapshot now;
-
-	snapshot_free(&now);        /* (drains the per-CPU lists first) */
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		for (int o = 0; o < MAX_ORDER; o++)
-			if (now.nr_free[z][o] != s->nr_free[z][o])
-				return ktest_fail("zone %s order %d: %lu free blocks, was %lu",
-						  zones[z].name, o, now.nr_free[z][o],
-						  s->nr_free[z][o]);
-	return NULL;
-}
-
 /*
  * ZONE_DMA is [0, 16 MB), ZONE_NORMAL [16 MB, max_low_pfn), ZONE_HIGHMEM
  * [max_low_pfn, max_pfn), each as much of that as there is RAM for.

@@ -14,6 +14,7 @@
  * some failed.  Mirrors the output of Linux's KUnit (lib/kunit/test.c).
  */
 #include <linux/kernel.h>
+#include <linux/mm.h>
 #include <asm/qemu.h>
 #include "selftest.h"
 
@@ -63,6 +64,33 @@ bool provokes_bug(void (*fn)(unsigned long), unsigned long arg)
 	fn(arg);
 	bug_catcher = NULL;
 	return false;
+}
+
+void snapshot_free(struct free_snapshot *s)
+{
+	struct zone *zones = contig_page_data.node_zones;
+
+	drain_all_pages();          /* per-CPU pages back on the buddy lists */
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		s->free_pages[z] = zones[z].free_pages;
+		for (int o = 0; o < MAX_ORDER; o++)
+			s->nr_free[z][o] = zones[z].free_area[o].nr_free;
+	}
+}
+
+const char *free_lists_unchanged(const struct free_snapshot *s)
+{
+	struct zone *zones = contig_page_data.node_zones;
+	struct free_snapshot now;
+
+	snapshot_free(&now);
+	for (int z = 0; z < MAX_NR_ZONES; z++)
+		for (int o = 0; o < MAX_ORDER; o++)
+			if (now.nr_free[z][o] != s->nr_free[z][o])
+				return ktest_fail("zone %s order %d: %lu free blocks, was %lu",
+						  zones[z].name, o, now.nr_free[z][o],
+						  s->nr_free[z][o]);
+	return NULL;
 }
 
 void run_selftests(void)

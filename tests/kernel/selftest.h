@@ -13,6 +13,7 @@
 #define _TESTS_SELFTEST_H
 
 #include <linux/types.h>
+#include <linux/mmzone.h>
 
 struct selftest {
 	const char *name;
@@ -50,6 +51,18 @@ __attribute__((format(printf, 1, 2))) const char *ktest_skip(const char *fmt, ..
  * bug_catcher in linux/kernel.h) instead of killing the kernel.
  */
 bool provokes_bug(void (*fn)(unsigned long), unsigned long arg);
+
+/*
+ * The buddy free lists, per zone and order, with the per-CPU lists drained
+ * first: take a snapshot before a test, and check after it that nothing
+ * was lost or left behind (NULL, or what differs).
+ */
+struct free_snapshot {
+	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
+	unsigned long free_pages[MAX_NR_ZONES];
+};
+void snapshot_free(struct free_snapshot *s);
+const char *free_lists_unchanged(const struct free_snapshot *s);
 
 /* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
 extern const struct selftest_suite boot_suite;

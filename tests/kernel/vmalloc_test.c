@@ -38,33 +38,6 @@ static bool have_highmem(void)
 
 /* ---- the buddy lists and vmlist, before and after ---- */
 
-struct free_snapshot {
-	unsigned long nr_free[MAX_NR_ZONES][MAX_ORDER];
-};
-
-static void snapshot_free(struct free_snapshot *s)
-{
-	drain_all_pages();          /* per-CPU pages back on the buddy lists */
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		for (int o = 0; o < MAX_ORDER; o++)
-			s->nr_free[z][o] = zones[z].free_area[o].nr_free;
-}
-
-/* NULL if the free lists are as in @s, else what differs. */
-static const char *free_lists_unchanged(const struct free_snapshot *s)
-{
-	struct free_snapshot now;
-
-	snapshot_free(&now);
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		for (int o = 0; o < MAX_ORDER; o++)
-			if (now.nr_free[z][o] != s->nr_free[z][o])
-				return ktest_fail("zone %s order %d: %lu free blocks, was %lu",
-						  zones[z].name, o, now.nr_free[z][o],
-						  s->nr_free[z][o]);
-	return NULL;
-}
-
 struct vmlist_snapshot {
 	unsigned int n;
 	struct { void *addr; unsigned long size, flags; } area[16];
