@@ -15,6 +15,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>
+#include <linux/vmalloc.h>
 #include <asm/qemu.h>
 #include "selftest.h"
 
@@ -24,6 +25,7 @@ static const struct selftest_suite *const suites[] = {
 	&mm_suite,
 	&layout_suite,
 	&vmalloc_suite,
+	&ioremap_suite,
 	&highmem_suite,
 };
 
@@ -90,6 +92,33 @@ const char *free_lists_unchanged(const struct free_snapshot *s)
 				return ktest_fail("zone %s order %d: %lu free blocks, was %lu",
 						  zones[z].name, o, now.nr_free[z][o],
 						  s->nr_free[z][o]);
+	return NULL;
+}
+
+void snapshot_vmlist(struct vmlist_snapshot *s)
+{
+	s->n = 0;
+	for (struct vm_struct *v = vmlist; v; v = v->next, s->n++)
+		if (s->n < ARRAY_SIZE(s->area)) {
+			s->area[s->n].addr = v->addr;
+			s->area[s->n].size = v->size;
+			s->area[s->n].flags = v->flags;
+		}
+}
+
+const char *vmlist_unchanged(const struct vmlist_snapshot *s)
+{
+	struct vmlist_snapshot now;
+
+	snapshot_vmlist(&now);
+	if (now.n != s->n)
+		return ktest_fail("vmlist has %u areas, had %u", now.n, s->n);
+	for (unsigned int i = 0; i < now.n && i < ARRAY_SIZE(now.area); i++)
+		if (now.area[i].addr != s->area[i].addr || now.area[i].size != s->area[i].size ||
+		    now.area[i].flags != s->area[i].flags)
+			return ktest_fail("vmlist area %u: %p %lu bytes, was %p %lu bytes", i,
+					  now.area[i].addr, now.area[i].size,
+					  s->area[i].addr, s->area[i].size);
 	return NULL;
 }
 

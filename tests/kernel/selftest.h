@@ -64,12 +64,22 @@ struct free_snapshot {
 void snapshot_free(struct free_snapshot *s);
 const char *free_lists_unchanged(const struct free_snapshot *s);
 
+/* vmlist, area by area: the same before and after a test (NULL), or what
+ * differs.  The first 16 areas are compared, the count always. */
+struct vmlist_snapshot {
+	unsigned int n;
+	struct { void *addr; unsigned long size, flags; } area[16];
+};
+void snapshot_vmlist(struct vmlist_snapshot *s);
+const char *vmlist_unchanged(const struct vmlist_snapshot *s);
+
 /* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
 extern const struct selftest_suite boot_suite;
 extern const struct selftest_suite printk_suite;
 extern const struct selftest_suite mm_suite;
 extern const struct selftest_suite layout_suite;
 extern const struct selftest_suite vmalloc_suite;
+extern const struct selftest_suite ioremap_suite;
 extern const struct selftest_suite highmem_suite;
 
 __attribute__((noreturn)) void run_selftests(void);

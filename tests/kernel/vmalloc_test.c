@@ -1,6 +1,6 @@
 /*
  * tests/kernel/vmalloc_test.c - the vmalloc area: guard pages (V4),
- * scattered pages (V1), vmap and ioremap (V5), vmlist and
+ * scattered pages (V1), vmap (V5; ioremap in ioremap_test.c), vmlist and
  * /proc/vmallocinfo (V6), its size (V7), beating the buddy allocator's
  * largest block (A3), failures that undo everything, misuse reports,
  * vmalloc_fault() and a random stress run.
@@ -27,6 +27,7 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/uaccess.h>
+#include <asm/hpet.h>
 #include "selftest.h"
 
 static struct zone *zones = contig_page_data.node_zones;
@@ -34,40 +35,6 @@ static struct zone *zones = contig_page_data.node_zones;
 static bool have_highmem(void)
 {
 	return zones[ZONE_HIGHMEM].present_pages > 0;
-}
-
-/* ---- the buddy lists and vmlist, before and after ---- */
-
-struct vmlist_snapshot {
-	unsigned int n;
-	struct { void *addr; unsigned long size, flags; } area[16];
-};
-
-static void snapshot_vmlist(struct vmlist_snapshot *s)
-{
-	s->n = 0;
-	for (struct vm_struct *v = vmlist; v; v = v->next, s->n++)
-		if (s->n < ARRAY_SIZE(s->area)) {
-			s->area[s->n].addr = v->addr;
-			s->area[s->n].size = v->size;
-			s->area[s->n].flags = v->flags;
-		}
-}
-
-static const char *vmlist_unchanged(const struct vmlist_snapshot *s)
-{
-	struct vmlist_snapshot now;
-
-	snapshot_vmlist(&now);
-	if (now.n != s->n)
-		return ktest_fail("vmlist has %u areas, had %u", now.n, s->n);
-	for (unsigned int i = 0; i < now.n && i < ARRAY_SIZE(now.area); i++)
-		if (now.area[i].addr != s->area[i].addr || now.area[i].size != s->area[i].size ||
-		    now.area[i].flags != s->area[i].flags)
-			return ktest_fail("vmlist area %u: %p %lu bytes, was %p %lu bytes", i,
-					  now.area[i].addr, now.area[i].size,
-					  s->area[i].addr, s->area[i].size);
-	return NULL;
 }
 
 /* The end of the highest area (guard page included), or VMALLOC_START. */
@@ -338,112 +305,6 @@ static const char *test_vmap(void)
 		__free_page(page[i]);
 	}
 	return err;
-}
-
-/* QEMU's pc machine has an HPET (Intel's IA-PC HPET spec, Linux: asm/hpet.h). */
-#define HPET_ADDRESS      0xfed00000u
-#define HPET_MMAP_SIZE    1024
-#define HPET_ID           0x000        /* General Capabilities and ID, low half */
-#define HPET_PERIOD       0x004        /* its high half: the counter period, fs */
-#define HPET_ID_VENDOR_SHIFT 16
-
-static const char *check_hpet(char *regs, char *period_reg)
-{
-	struct vm_struct *area = find_vm_area(regs);
-	u32 id, period;
-	int level;
-	pte_t *pte;
-
-	KTEST_EXPECT(regs && area && is_vmalloc_addr(regs));
-	KTEST_EXPECT_EQ(area->flags, VM_IOREMAP);
-	KTEST_EXPECT_EQ(area->phys_addr, HPET_ADDRESS);
-	KTEST_EXPECT_EQ(slow_virt_to_phys((unsigned long)regs), HPET_ADDRESS);
-	pte = lookup_address((unsigned long)regs, &level);
-	KTEST_EXPECT(pte && level == 1);
-	KTEST_EXPECT_EQ(pte_val(*pte) & (_PAGE_PCD | _PAGE_PWT), _PAGE_PCD | _PAGE_PWT);
-	id = readl(regs + HPET_ID);
-	period = readl(regs + HPET_PERIOD);
-	KTEST_EXPECT_EQ(id >> HPET_ID_VENDOR_SHIFT, 0x8086);
-	KTEST_EXPECT_EQ(period, 10000000);                 /* 10 ns: a 100 MHz counter */
-	/* An unaligned ioremap(): the offset into the page is kept. */
-	KTEST_EXPECT(period_reg && ((unsigned long)period_reg & ~PAGE_MASK) == HPET_PERIOD);
-	KTEST_EXPECT_EQ(readl(period_reg), period);
-	printk("# HPET at %08x mapped at %p, uncached: id %08x, period %u fs\n",
-	       HPET_ADDRESS, regs, id, period);
-	return NULL;
-}
-
-/*
- * ioremap() the HPET's registers.  Expect a VM_IOREMAP area recording the
- * physical address, mapped uncached (PCD, PWT), through which the
- * capabilities register reads Intel's vendor id 0x8086 in bits 31:16 and
- * the period register QEMU's 10000000 fs; iounmap() to remove it (V5).
- */
-static const char *test_ioremap_hpet(void)
-{
-	struct vmlist_snapshot before;
-	char *regs, *period_reg;
-	const char *err;
-
-	snapshot_vmlist(&before);
-	regs = ioremap(HPET_ADDRESS, HPET_MMAP_SIZE);
-	period_reg = ioremap_nocache(HPET_ADDRESS + HPET_PERIOD, 4);
-	err = check_hpet(regs, period_reg);
-	iounmap(period_reg);
-	iounmap(regs);
-	if (!err && regs && slow_virt_to_phys((unsigned long)regs) != (u64)-1)
-		err = "iounmap() left the mapping";
-	return err ? err : vmlist_unchanged(&before);
-}
-
-/* Expect ioremap() of @page (RAM) refused with a report. */
-static const char *expect_ram_refused(struct page *page)
-{
-	unsigned long since = log_position();
-	char line[64];
-
-	KTEST_EXPECT(page);
-	KTEST_EXPECT(ioremap(PFN_PHYS(page_to_pfn(page)), PAGE_SIZE) == NULL);
-	snprintf(line, sizeof(line), "ioremap on RAM at 0x%08lx - 0x%08lx",
-		 (unsigned long)PFN_PHYS(page_to_pfn(page)),
-		 (unsigned long)PFN_PHYS(page_to_pfn(page)) + PAGE_SIZE - 1);
-	if (!log_contains_since(since, line))
-		return ktest_fail("no \"%s\" report", line);
-	return NULL;
-}
-
-/*
- * ioremap() of RAM the page allocator owns (a lowmem page, a HighMem page
- * when there is HighMem) is refused with "ioremap on RAM at ...".  The ISA
- * hole (here VGA text memory at 0xb8000) is always mapped: ioremap()
- * returns its direct-map address and iounmap() of it does nothing.
- * Expect those, and vmlist unchanged (V5).
- */
-static const char *test_ioremap_ram_and_isa(void)
-{
-	struct page *low = alloc_page(GFP_KERNEL), *high = alloc_page(GFP_HIGHUSER);
-	struct vmlist_snapshot before;
-	unsigned long since;
-	const char *err;
-	void *vga;
-
-	snapshot_vmlist(&before);
-	err = expect_ram_refused(low);
-	if (!err)
-		err = expect_ram_refused(high);
-	if (low)
-		__free_page(low);
-	if (high)
-		__free_page(high);
-	if (err)
-		return err;
-	since = log_position();
-	vga = ioremap(0xb8000, 80 * 25 * 2);
-	KTEST_EXPECT(vga == phys_to_virt(0xb8000));
-	iounmap(vga);
-	KTEST_EXPECT(!log_contains_since(since, "iounmap: bad address"));
-	KTEST_EXPECT(ioremap(HPET_ADDRESS, 0) == NULL);
-	return vmlist_unchanged(&before);
 }
 
 /* ---- V6: vmlist in /proc/vmallocinfo's format ---- */
@@ -1097,8 +958,6 @@ static const struct selftest vmalloc_tests[] = {
 	{ "vmalloc_areas_are_one_guard_page_apart", "seeds: V4", test_guard_page },
 	{ "vmalloc_pages_are_scattered_low_or_high", "seeds: V1", test_scattered_pages },
 	{ "vmap_shows_the_pages_given", "seeds: V5", test_vmap },
-	{ "ioremap_maps_the_hpet_uncached", "seeds: V5", test_ioremap_hpet },
-	{ "ioremap_refuses_ram_passes_the_isa_hole", "seeds: V5", test_ioremap_ram_and_isa },
 	{ "vmallocinfo_lists_every_area", "seeds: V6", test_vmallocinfo },
 	{ "get_vm_area_takes_all_free_space_not_more", "seeds: V7", test_area_size },
 	{ "vmalloc_beats_the_largest_buddy_block", "seeds: A3", test_bigger_than_max_order },
