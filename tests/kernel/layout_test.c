@@ -51,6 +51,11 @@ static const char *test_regions_in_order(void)
 	KTEST_EXPECT(unmapped(VMALLOC_END + PAGE_SIZE));
 	KTEST_EXPECT(unmapped(FIXADDR_TOP));                      /* the reserved top page */
 	KTEST_EXPECT(unmapped(0xffffffffu));
+	/* The fixmap and the pkmap window each got their one page table at
+	 * boot, so every later copy of swapper_pg_dir has them. */
+	KTEST_EXPECT_EQ(top_page_tables, 2);
+	KTEST_EXPECT(pmd_present(*pmd_offset(pgd_offset_k(PKMAP_BASE), PKMAP_BASE)));
+	KTEST_EXPECT(pmd_present(*pmd_offset(pgd_offset_k(FIXADDR_TOP), FIXADDR_TOP)));
 	return NULL;
 }
 
