@@ -49,7 +49,8 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o
-MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc.o
+MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc.o \
+	       mm/slab.o mm/slab_debug.o mm/kmalloc.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
@@ -58,7 +59,8 @@ OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(
 
 # Plain C shared with the host unit tests (tests/unit/).
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/page_alloc.c mm/vmstat.c \
-	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmalloc.c
+	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmalloc.c \
+	     mm/slab.c mm/slab_debug.c mm/kmalloc.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -DHOST_TEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \

@@ -11,6 +11,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
+#include <linux/slab.h>
 #include <linux/linkage.h>
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
@@ -39,6 +40,7 @@ static const char *crash_kind;
 int selftest_setup(const char *val)
 {
 	selftest_enabled = true;
+	slab_debug = true;      /* the self-tests provoke the slab's debug reports */
 	return val ? -EINVAL : 0;
 }
 
@@ -84,6 +86,8 @@ static void show_memory_report(void)
 	show_zoneinfo();
 	printk("/proc/meminfo:\n");
 	show_meminfo();
+	printk("/proc/slabinfo:\n");
+	show_slabinfo();
 	printk("/proc/vmallocinfo:\n");
 	show_vmallocinfo();
 }
@@ -111,6 +115,7 @@ asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 	memory_map_ready_tsc = rdtsc();
 	paging_init();          /* direct-map lowmem (P4), mem_map (P5), zones (Z1-Z4) */
 	mem_init();             /* free boot memory -> buddy lists (Z5); watermarks */
+	kmem_cache_init();      /* slab caches: size-32 ... size-131072 (A1) */
 	init_apic_mappings();   /* local APIC and I/O APIC in their fixmap slots (F4) */
 	init_IRQ();             /* 8259 PICs remapped to vectors 0x20-0x2f */
 	time_init();            /* TSC calibrated against the PIT; HZ tick on IRQ 0 */

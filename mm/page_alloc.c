@@ -169,7 +169,7 @@ static struct page *__rmqueue(struct zone *zone, unsigned long order)
 
 static void dump_page_flags(const struct page *page, char *buf, size_t len)
 {
-	static const char *const names[NR_PAGEFLAGS] = { "reserved", "buddy", "head", "tail" };
+	static const char *const names[NR_PAGEFLAGS] = { "reserved", "buddy", "head", "tail", "slab" };
 	size_t n = 0;
 
 	buf[0] = '\0';
@@ -209,6 +209,8 @@ static const char *free_pages_problem(const struct page *page, unsigned long ord
 		return "freeing a page that is already free (double free)";
 	if (PageTail(page))
 		return "freeing a tail page of a larger allocation";
+	if (PageSlab(page))
+		return "freeing a page that still belongs to a slab";
 	if (page->_mapcount != -1)
 		return "nonzero mapcount: freeing a page still mapped";
 	if (page->mapping)
@@ -308,7 +310,8 @@ static void __free_pages_caller(struct page *page, unsigned int order,
 
 /* Flags a page being freed must not have (Linux: PAGE_FLAGS_CHECK_AT_FREE). */
 #define PAGE_FLAGS_CHECK_AT_FREE \
-	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | (1ul << PG_tail))
+	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | (1ul << PG_tail) | \
+	 (1ul << PG_slab))
 
 /**
  * __free_pages - drop a reference to the block at @page, allocated with

@@ -52,4 +52,20 @@ static inline void *__phys_to_virt(phys_addr_t pa)
 #define PFN_DOWN(x)  ((x) >> PAGE_SHIFT)
 #define PFN_PHYS(x)  ((phys_addr_t)(x) << PAGE_SHIFT)
 
+/*
+ * get_order - the smallest order whose block holds @size bytes:
+ * 2^order pages >= size, so get_order(4096) = 0, get_order(4097) = 1.
+ */
+static inline unsigned int get_order(unsigned long size)
+{
+	unsigned int order = 0;
+
+	size = (size - 1) >> PAGE_SHIFT;
+	while (size) {
+		order++;
+		size >>= 1;
+	}
+	return order;
+}
+
 #endif /* _ASM_PAGE_H */

@@ -15,6 +15,9 @@
 
 #define likely(x)   __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)
+#ifndef __always_inline        /* the host's C library has its own */
+#define __always_inline inline __attribute__((always_inline))
+#endif
 
 #define U64_MAX ((u64)~0ULL)
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -23,6 +26,11 @@
 /* Round @x up to a multiple of @a, a power of two. */
 #define ALIGN(x, a) (((x) + ((a) - 1)) & ~((__typeof__(x))(a) - 1))
 #define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a) - 1)) == 0)
+/* The position of the highest bit set, 1-based; 0 for 0: fls(1) = 1, fls(4096) = 13. */
+static inline unsigned int fls(unsigned int x)
+{
+	return x ? 32 - __builtin_clz(x) : 0;
+}
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - offsetof(type, member)))
 

@@ -30,6 +30,7 @@ enum pageflags {
 	PG_buddy,        /* first page of a free block on a free_list */
 	PG_head,         /* first page of an allocated block of order > 0 */
 	PG_tail,         /* any other page of an allocated block of order > 0 */
+	PG_slab,         /* belongs to a slab: lru.next is its cache, lru.prev its slab */
 	NR_PAGEFLAGS
 };
 
@@ -50,6 +51,7 @@ static inline void clear_page_flag(struct page *p, enum pageflags f) { p->flags 
 #define PageBuddy(p)     test_page_flag(p, PG_buddy)
 #define PageHead(p)      test_page_flag(p, PG_head)
 #define PageTail(p)      test_page_flag(p, PG_tail)
+#define PageSlab(p)      test_page_flag(p, PG_slab)
 
 static inline enum zone_type page_zonenum(const struct page *page)
 {
@@ -115,11 +117,23 @@ unsigned long zone_pcp_pages(const struct zone *zone);
 extern int min_free_kbytes;
 extern unsigned long nr_bad_pages;    /* "BUG: Bad page state" reports so far */
 
+#ifdef HOST_TEST
+/* The host unit tests have no direct map: tests/unit/host_stubs.c maps their arena. */
+bool virt_addr_valid(const void *addr);
+struct page *virt_to_page(const void *addr);
+#else
+/* Is @addr on the direct map (so virt_to_page() may be asked)? */
+static inline bool virt_addr_valid(const void *addr)
+{
+	return virt_addr_valid_lowmem((unsigned long)addr);
+}
+
 /* The struct page of a direct-map address; BUG elsewhere (Z8). */
 static inline struct page *virt_to_page(const void *addr)
 {
 	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
 }
+#endif
 
 /* The page's kernel address, or NULL for highmem not mapped (mm/highmem.c). */
 void *page_address(const struct page *page);

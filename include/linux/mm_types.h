@@ -12,6 +12,8 @@
  *   allocated    PG_head if >0   >= 1   order allocated   owner's (slab, later)
  *                PG_tail (tail)  0      0
  *   reserved     PG_reserved     1      0                 unused
+ *   in a slab    PG_slab (+head/ 1 (head) order allocated next: its kmem_cache,
+ *                tail as above)                            prev: its struct slab
  *
  * The zone a page belongs to is kept in the top bits of flags
  * (page_zonenum()), as Linux does, so no pointer is spent on it.

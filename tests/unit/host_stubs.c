@@ -137,6 +137,23 @@ void *page_address(const struct page *page)
 	return host_page_arena + (size_t)(page - mem_map) * PAGE_SIZE;
 }
 
+/* The arena is the host's "direct map": lowmem pages have addresses in it. */
+bool virt_addr_valid(const void *addr)
+{
+	const unsigned char *p = addr;
+
+	if (!host_page_arena || p < host_page_arena ||
+	    p >= host_page_arena + (size_t)max_pfn * PAGE_SIZE)
+		return false;
+	return !PageHighMem(&mem_map[(p - host_page_arena) / PAGE_SIZE]);
+}
+
+struct page *virt_to_page(const void *addr)
+{
+	BUG_ON(!virt_addr_valid(addr));
+	return &mem_map[((const unsigned char *)addr - host_page_arena) / PAGE_SIZE];
+}
+
 /* The host has no fixmap: every arena page, highmem too, is addressable. */
 void *kmap_atomic(struct page *page, enum km_type type)
 {

@@ -17,6 +17,7 @@
  * parse_cmdline_early() (2.6).
  */
 #include <linux/kernel.h>
+#include <linux/slab.h>
 #include <linux/init.h>
 #include <linux/errno.h>
 #include <linux/memblock.h>
@@ -51,11 +52,19 @@ extern int selftest_setup(const char *val);
 extern int bench_setup(const char *val);
 extern int crash_setup(const char *val);
 
+/* slab_debug: red zones and poison in the general caches (mm/slab_debug.c). */
+static int slab_debug_setup(const char *val)
+{
+	slab_debug = true;
+	return val ? -EINVAL : 0;
+}
+
 static const struct kernel_param boot_params[] = {
 	{ "mem",      parse_mem },       /* limit usable RAM: mem=512M */
 	{ "selftest", selftest_setup },  /* run the KTAP self-tests, then exit QEMU */
 	{ "bench",    bench_setup },     /* print instruction counts, then exit QEMU */
 	{ "crash",    crash_setup },     /* crash=null|bug: provoke an oops on purpose */
+	{ "slab_debug", slab_debug_setup }, /* red zones and poison (on with selftest too) */
 };
 
 static void __init __parse_multiboot2(phys_addr_t mb2_phys)

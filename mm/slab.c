@@ -1,0 +1,645 @@
+/*
+ * mm/slab.c - the slab allocator: caches of equal objects, carved out of
+ * slabs of contiguous lowmem pages from the buddy allocator (claim A1).
+ *
+ * A cache's objects live in slabs (the drawing is in linux/slab_def.h).
+ * A slab is on one of three lists: slabs_full, slabs_partial (allocate from
+ * these first, to keep the others empty) and slabs_free.  In front of the
+ * slabs each CPU has an array of free objects; kmem_cache_alloc() and
+ * kmem_cache_free() touch only that array, and the functions here run
+ * when it is empty (cache_alloc_refill) or full (cache_flusharray).
+ *
+ * Nothing is held for ever: when a slab becomes empty and the cache already
+ * has more than free_limit free objects, the slab goes straight back to
+ * the buddy allocator; kmem_cache_shrink() returns the rest, and a cache
+ * that cannot grow shrinks every cache once before it gives up.
+ *
+ * Slabs are coloured: the first object of successive slabs is offset by
+ * 0, 32, 64 ... bytes (up to the slab's leftover), so that the same
+ * object of different slabs falls on different cache lines.
+ *
+ * Mirrors: mm/slab.c (2.6.11) kmem_cache_create(), cache_estimate(),
+ * cache_grow(), cache_alloc_refill(), free_block(), cache_flusharray(),
+ * enable_cpucache(), kmem_cache_shrink(), kmem_cache_destroy(), s_show().
+ * Omitted: SMP shared and NUMA alien arrays, the periodic cache_reap()
+ * (we shrink when memory runs out instead: 2.4's kmem_cache_reap() did),
+ * constructors, and the statistics columns of /proc/slabinfo.
+ */
+#include <linux/kernel.h>
+#include <linux/gfp.h>
+#include <linux/list.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/slab_def.h>
+#include <linux/string.h>
+
+#define BYTES_PER_WORD   sizeof(void *)
+#define L1_CACHE_BYTES   32            /* i686's cache line: SLAB_HWCACHE_ALIGN, colours */
+#define MAX_GFP_ORDER    5             /* 128 KB slabs at most (2.6.11) */
+
+struct list_head cache_chain = LIST_HEAD_INIT(cache_chain);
+unsigned long slab_error_count;
+bool slab_debug;
+
+/*
+ * Bootstrapping: caches are created before kmalloc() works.  Until
+ * kmem_cache_init() ends, g_cpucache_up is false and every cache runs on
+ * its one-entry boot array; then each gets arrays sized by its object size.
+ */
+static bool g_cpucache_up;
+
+/* The cache of struct kmem_cache: the first cache, made by hand. */
+static struct kmem_cache cache_cache = {
+	.name = "kmem_cache",
+	.obj_size = sizeof(struct kmem_cache),
+	.flags = SLAB_HWCACHE_ALIGN,
+};
+
+/*
+ * slab_break_gfp_order - the slab order a cache of small objects stops
+ * growing at: 1 (8 KB) on machines under 32 MB, else 2 (2.6.11's
+ * BREAK_GFP_ORDER_LO/HI); large objects go past it to fit one object.
+ */
+static unsigned int slab_break_gfp_order = 2;
+
+/*
+ * cache_estimate - how many objects of @size fit in a slab of 2^@gfporder
+ * pages, and the bytes left over.  On-slab, struct slab and one bufctl
+ * per object come first, aligned to @align:
+ *   num * size + ALIGN(sizeof(struct slab) + num * sizeof(kmem_bufctl_t), align)
+ *   <= PAGE_SIZE << gfporder
+ */
+static void cache_estimate(unsigned int gfporder, size_t size, size_t align,
+			   unsigned int flags, size_t *left_over, unsigned int *num)
+{
+	size_t wastage = (size_t)PAGE_SIZE << gfporder;
+	size_t base = 0, extra = 0;
+	unsigned int i = 0;
+
+	if (!(flags & CFLGS_OFF_SLAB)) {
+		base = sizeof(struct slab);
+		extra = sizeof(kmem_bufctl_t);
+	}
+	while ((i + 1) * size + ALIGN(base + (i + 1) * extra, align) <= wastage)
+		i++;
+	*num = i;
+	*left_over = wastage - i * size - (i ? ALIGN(base + i * extra, align) : 0);
+}
+
+/*
+ * calculate_slab_order - the smallest slab order that holds at least one
+ * object and wastes at most 1/8 of the slab, or that reaches
+ * slab_break_gfp_order.  Returns false if even MAX_GFP_ORDER holds none.
+ */
+static bool calculate_slab_order(struct kmem_cache *cachep, size_t size, size_t align,
+				 size_t *left_over)
+{
+	for (unsigned int order = 0; order <= MAX_GFP_ORDER; order++) {
+		unsigned int num;
+
+		cache_estimate(order, size, align, cachep->flags, left_over, &num);
+		if (!num)
+			continue;
+		cachep->gfporder = order;
+		cachep->num = num;
+		if (order >= slab_break_gfp_order || *left_over * 8 <= ((size_t)PAGE_SIZE << order))
+			return true;
+	}
+	return cachep->num != 0;
+}
+
+/* The smallest general cache that holds @size bytes (for off-slab descriptors). */
+static struct kmem_cache *kmem_find_general_cachep(size_t size)
+{
+	int i = kmalloc_index(size);
+
+	return i < 0 ? NULL : malloc_sizes[i].cs_cachep;
+}
+
+static int enable_cpucache(struct kmem_cache *cachep);
+
+/*
+ * setup_cache - the geometry of a cache (object layout, slab order,
+ * colours) and its empty lists.  Shared by cache_cache and the others.
+ */
+static bool setup_cache(struct kmem_cache *cachep, size_t size, size_t align)
+{
+	size_t left_over;
+
+	size_t ralign = BYTES_PER_WORD;
+
+	if (cachep->flags & SLAB_HWCACHE_ALIGN) {
+		/* The cache line, or a fraction of it that small objects share. */
+		ralign = L1_CACHE_BYTES;
+		while (size <= ralign / 2)
+			ralign /= 2;
+	}
+	if (cachep->flags & SLAB_DEBUG_FLAGS)
+		ralign = BYTES_PER_WORD;      /* red zones are words (2.6.11) */
+	align = max(align, ralign);
+	cachep->obj_offset = (cachep->flags & SLAB_RED_ZONE) ? BYTES_PER_WORD : 0;
+	size = ALIGN(size + slab_debug_overhead(cachep->flags), align);
+
+	/* Large objects keep their descriptor off the slab, so objects pack. */
+	if (size >= (PAGE_SIZE >> 3) && cachep != &cache_cache)
+		cachep->flags |= CFLGS_OFF_SLAB;
+	if (!calculate_slab_order(cachep, size, align, &left_over))
+		return false;
+	cachep->slab_size = ALIGN(sizeof(struct slab) + cachep->num * sizeof(kmem_bufctl_t), align);
+	if (cachep->flags & CFLGS_OFF_SLAB && left_over >= cachep->slab_size) {
+		/* The descriptor fits in the leftover after all: keep it on the slab. */
+		cachep->flags &= ~CFLGS_OFF_SLAB;
+		left_over -= cachep->slab_size;
+	}
+	if (cachep->flags & CFLGS_OFF_SLAB) {
+		cachep->slab_size = sizeof(struct slab) + cachep->num * sizeof(kmem_bufctl_t);
+		cachep->slabp_cache = kmem_find_general_cachep(cachep->slab_size);
+		BUG_ON(!cachep->slabp_cache);
+	}
+	cachep->colour_off = max(align, (size_t)L1_CACHE_BYTES);
+	cachep->colour = left_over / cachep->colour_off;
+	cachep->colour_next = 0;
+	cachep->buffer_size = size;
+	cachep->gfpflags = (cachep->flags & SLAB_CACHE_DMA) ? GFP_DMA : 0;
+	INIT_LIST_HEAD(&cachep->slabs_partial);
+	INIT_LIST_HEAD(&cachep->slabs_full);
+	INIT_LIST_HEAD(&cachep->slabs_free);
+	cachep->free_objects = 0;
+	/* The boot array: one entry, until enable_cpucache() replaces it. */
+	cachep->boot_array.cache = (struct array_cache){ .limit = BOOT_CPUCACHE_ENTRIES,
+							 .batchcount = 1 };
+	cachep->array[smp_processor_id()] = &cachep->boot_array.cache;
+	cachep->limit = cachep->batchcount = 1;
+	cachep->free_limit = (1 + num_online_cpus()) * cachep->batchcount + cachep->num;
+	return true;
+}
+
+/**
+ * kmem_cache_create - a cache of objects of @size bytes.
+ * @name: shown in /proc/slabinfo; must stay valid while the cache exists.
+ * @align: at least this alignment (0 for the word); SLAB_HWCACHE_ALIGN in
+ *         @flags aligns to the 32-byte cache line.
+ * @flags: SLAB_HWCACHE_ALIGN, SLAB_CACHE_DMA, and the debug flags
+ *         SLAB_RED_ZONE, SLAB_POISON, SLAB_STORE_USER.
+ *
+ * Returns the cache, or NULL (with a message) for a bad size or no memory.
+ */
+struct kmem_cache *kmem_cache_create(const char *name, size_t size, size_t align,
+				     unsigned int flags)
+{
+	struct kmem_cache *cachep;
+
+	if (!name || !size || size > KMALLOC_MAX_CACHE_SIZE ||
+	    (flags & ~(SLAB_DEBUG_FLAGS | SLAB_HWCACHE_ALIGN | SLAB_CACHE_DMA))) {
+		printk("kmem_cache_create: refusing cache `%s': size %zu, flags 0x%x\n",
+		       name ? name : "(null)", size, flags);
+		return NULL;
+	}
+	/* Linux's rule: a red zone that would double an object's slab is left out. */
+	if ((flags & SLAB_RED_ZONE) && size >= PAGE_SIZE &&
+	    fls(size - 1) != fls(size - 1 + slab_debug_overhead(flags)))
+		flags &= ~(SLAB_RED_ZONE | SLAB_STORE_USER);
+	cachep = kmem_cache_alloc(&cache_cache, GFP_KERNEL);
+	if (!cachep)
+		return NULL;
+	memset(cachep, 0, sizeof(*cachep));
+	cachep->name = name;
+	cachep->flags = flags;
+	cachep->obj_size = ALIGN(size, BYTES_PER_WORD);
+	if (!setup_cache(cachep, cachep->obj_size, align))
+		goto fail;
+	if (g_cpucache_up && enable_cpucache(cachep))
+		goto fail;
+	list_add(&cachep->next, &cache_chain);     /* newest first, as /proc/slabinfo lists them */
+	return cachep;
+fail:
+	printk("kmem_cache_create: couldn't create cache `%s'\n", name);
+	kmem_cache_free(&cache_cache, cachep);
+	return NULL;
+}
+
+/* ---- slabs: growing and destroying ---- */
+
+/* The object of slab @slabp with index @idx, and back. */
+static inline void *index_to_obj(const struct kmem_cache *cachep, const struct slab *slabp,
+				 unsigned int idx)
+{
+	return (char *)slabp->s_mem + cachep->buffer_size * idx;
+}
+
+static inline unsigned int obj_to_index(const struct kmem_cache *cachep,
+					const struct slab *slabp, const void *objp)
+{
+	return ((const char *)objp - (const char *)slabp->s_mem) / cachep->buffer_size;
+}
+
+/*
+ * slab_get_obj - take the first free object of @slabp (there must be one).
+ * slab_put_obj - give @objp back; a second free of it is reported, and
+ * leaves the slab alone (returns false).
+ */
+static void *slab_get_obj(struct kmem_cache *cachep, struct slab *slabp)
+{
+	kmem_bufctl_t idx = slabp->free;
+
+	slabp->free = slab_bufctl(slabp)[idx];
+	slab_bufctl(slabp)[idx] = BUFCTL_ACTIVE;
+	slabp->inuse++;
+	return index_to_obj(cachep, slabp, idx);
+}
+
+static bool slab_put_obj(struct kmem_cache *cachep, struct slab *slabp, void *objp)
+{
+	unsigned int idx = obj_to_index(cachep, slabp, objp);
+
+	if (slab_bufctl(slabp)[idx] != BUFCTL_ACTIVE) {
+		printk("slab error in slab_put_obj(): cache `%s': object %p (index %u) "
+		       "freed twice; ignored\n", cachep->name, objp, idx);
+		slab_error_count++;
+		cachep->errors++;
+		return false;
+	}
+	slab_bufctl(slabp)[idx] = slabp->free;
+	slabp->free = idx;
+	slabp->inuse--;
+	return true;
+}
+
+/*
+ * cache_grow - add one empty slab to @cachep, on slabs_free.  Returns
+ * false if the buddy allocator (or, off-slab, the descriptor's cache) has
+ * no memory.  Interrupts are off.
+ */
+static bool cache_grow(struct kmem_cache *cachep, gfp_t flags)
+{
+	unsigned int offset = cachep->colour_next * cachep->colour_off;
+	struct page *page;
+	struct slab *slabp;
+	char *addr;
+
+	if (++cachep->colour_next >= cachep->colour)
+		cachep->colour_next = 0;
+	/* Slab memory is lowmem: it needs an address. */
+	flags = (flags & ~(__GFP_HIGHMEM | __GFP_ZERO)) | cachep->gfpflags;
+	page = alloc_pages(flags | __GFP_NOWARN, cachep->gfporder);
+	if (!page)
+		return false;
+	addr = page_address(page);
+	if (cachep->flags & CFLGS_OFF_SLAB) {
+		slabp = kmem_cache_alloc(cachep->slabp_cache, flags);
+		if (!slabp) {
+			__free_pages(page, cachep->gfporder);
+			return false;
+		}
+		slabp->s_mem = addr + offset;
+	} else {
+		slabp = (struct slab *)(addr + offset);
+		slabp->s_mem = addr + offset + cachep->slab_size;
+	}
+	slabp->colouroff = (char *)slabp->s_mem - addr;
+	slabp->inuse = 0;
+	slabp->free = 0;
+	for (unsigned int i = 0; i < cachep->num; i++) {
+		slab_bufctl(slabp)[i] = i + 1 < cachep->num ? i + 1 : BUFCTL_END;
+		if (cachep->flags & SLAB_DEBUG_FLAGS)
+			slab_debug_init_object(cachep, index_to_obj(cachep, slabp, i));
+	}
+	for (unsigned long i = 0; i < (1ul << cachep->gfporder); i++) {
+		set_page_flag(page + i, PG_slab);
+		page_set_cache(page + i, cachep);
+		page_set_slab(page + i, slabp);
+	}
+	list_add_tail(&slabp->list, &cachep->slabs_free);
+	cachep->free_objects += cachep->num;
+	return true;
+}
+
+/* slab_destroy - give an empty slab's pages (and descriptor) back. */
+static void slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
+{
+	char *addr = (char *)slabp->s_mem - slabp->colouroff;
+	struct page *page = virt_to_page(addr);
+
+	if (cachep->flags & SLAB_POISON)
+		slab_destroy_debugcheck(cachep, slabp);
+	for (unsigned long i = 0; i < (1ul << cachep->gfporder); i++) {
+		clear_page_flag(page + i, PG_slab);
+		page[i].lru.next = page[i].lru.prev = NULL;
+	}
+	if (cachep->flags & CFLGS_OFF_SLAB)
+		kmem_cache_free(cachep->slabp_cache, slabp);
+	__free_pages(page, cachep->gfporder);
+}
+
+/* ---- moving objects between the arrays and the slabs ---- */
+
+/*
+ * cache_alloc_refill - this CPU's array is empty: move up to batchcount
+ * objects into it, from partial slabs first, then free ones, growing the
+ * cache if both lists are empty.  Returns one object, or NULL when no
+ * memory is left even after every cache was shrunk.
+ */
+void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags)
+{
+	struct array_cache *ac = cpu_cache(cachep);
+	bool shrunk = false;
+
+	while (!ac->avail) {
+		unsigned int batch = ac->batchcount;
+
+		while (batch) {
+			struct list_head *entry = cachep->slabs_partial.next;
+			struct slab *slabp;
+
+			if (entry == &cachep->slabs_partial) {
+				entry = cachep->slabs_free.next;
+				if (entry == &cachep->slabs_free)
+					break;
+			}
+			slabp = list_entry(entry, struct slab, list);
+			while (slabp->inuse < cachep->num && batch) {
+				ac->entry[ac->avail++] = slab_get_obj(cachep, slabp);
+				cachep->free_objects--;
+				batch--;
+			}
+			list_del(&slabp->list);
+			list_add(&slabp->list, slabp->free == BUFCTL_END ?
+				 &cachep->slabs_full : &cachep->slabs_partial);
+		}
+		if (ac->avail)
+			break;
+		if (!cache_grow(cachep, flags)) {
+			if (shrunk)
+				return NULL;
+			/* Out of memory: every cache gives back its free slabs, once. */
+			kmem_cache_shrink_all();
+			shrunk = true;
+		}
+		ac = cpu_cache(cachep);
+	}
+	ac->touched = 1;
+	return ac->entry[--ac->avail];
+}
+
+/*
+ * free_block - return @nr objects to their slabs.  A slab left empty is
+ * destroyed if the cache has more than free_limit free objects already,
+ * else kept on slabs_free; a slab still in use goes to the tail of
+ * slabs_partial, to give its other objects time to be freed too.
+ */
+static void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
+{
+	for (unsigned int i = 0; i < nr; i++) {
+		void *objp = objpp[i];
+		struct slab *slabp = page_get_slab(virt_to_page(objp));
+
+		if (!slab_put_obj(cachep, slabp, objp))
+			continue;
+		list_del(&slabp->list);
+		cachep->free_objects++;
+		if (slabp->inuse == 0) {
+			if (cachep->free_objects > cachep->free_limit) {
+				cachep->free_objects -= cachep->num;
+				slab_destroy(cachep, slabp);
+			} else {
+				list_add(&slabp->list, &cachep->slabs_free);
+			}
+		} else {
+			list_add_tail(&slabp->list, &cachep->slabs_partial);
+		}
+	}
+}
+
+/* cache_flusharray - the array is full: its batchcount oldest objects go back. */
+void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
+{
+	unsigned int batch = min(ac->batchcount, ac->avail);
+
+	free_block(cachep, ac->entry, batch);
+	ac->avail -= batch;
+	memmove(ac->entry, ac->entry + batch, ac->avail * sizeof(void *));
+}
+
+/* drain_array - every object in @ac goes back to its slab. */
+static void drain_array(struct kmem_cache *cachep, struct array_cache *ac)
+{
+	free_block(cachep, ac->entry, ac->avail);
+	ac->avail = 0;
+}
+
+/* ---- the per-CPU arrays ---- */
+
+/*
+ * enable_cpucache - give each online CPU an array sized for the object
+ * size, 2.6.11's table: the smaller the object, the more are kept:
+ *   > 128 KB: 1   > 4 KB: 8   > 1 KB: 24   > 256 B: 54   else 120
+ * batchcount is half the limit.  The boot array's object goes back first.
+ */
+static int enable_cpucache(struct kmem_cache *cachep)
+{
+	unsigned int limit;
+	u32 save;
+
+	if (cachep->buffer_size > 131072)
+		limit = 1;
+	else if (cachep->buffer_size > PAGE_SIZE)
+		limit = 8;
+	else if (cachep->buffer_size > 1024)
+		limit = 24;
+	else if (cachep->buffer_size > 256)
+		limit = 54;
+	else
+		limit = 120;
+	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+		struct array_cache *new, *old;
+
+		if (!cpu_online(cpu))
+			continue;
+		new = kmalloc(sizeof(*new) + limit * sizeof(void *), GFP_KERNEL);
+		if (!new)
+			return -1;
+		*new = (struct array_cache){ .limit = limit, .batchcount = (limit + 1) / 2 };
+		save = local_irq_save();
+		old = cachep->array[cpu];
+		cachep->array[cpu] = new;
+		if (old) {
+			drain_array(cachep, old);
+			if (old != &cachep->boot_array.cache)
+				kfree(old);
+		}
+		local_irq_restore(save);
+	}
+	cachep->limit = limit;
+	cachep->batchcount = (limit + 1) / 2;
+	cachep->free_limit = (1 + num_online_cpus()) * cachep->batchcount + cachep->num;
+	return 0;
+}
+
+/* ---- shrinking and destroying caches ---- */
+
+/*
+ * kmem_cache_shrink - empty every CPU array of @cachep into its slabs,
+ * then give every empty slab back to the buddy allocator.  Returns 1 if
+ * the cache still has slabs (objects in use), else 0.
+ */
+int kmem_cache_shrink(struct kmem_cache *cachep)
+{
+	u32 save = local_irq_save();
+	int busy;
+
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cachep->array[cpu])
+			drain_array(cachep, cachep->array[cpu]);
+	while (!list_empty(&cachep->slabs_free)) {
+		struct slab *slabp = list_entry(cachep->slabs_free.next, struct slab, list);
+
+		list_del(&slabp->list);
+		cachep->free_objects -= cachep->num;
+		slab_destroy(cachep, slabp);
+	}
+	busy = !list_empty(&cachep->slabs_full) || !list_empty(&cachep->slabs_partial);
+	local_irq_restore(save);
+	return busy;
+}
+
+/* kmem_cache_shrink_all - shrink every cache (when memory runs out, and for tests). */
+void kmem_cache_shrink_all(void)
+{
+	struct kmem_cache *cachep;
+
+	list_for_each_entry(cachep, &cache_chain, next)
+		kmem_cache_shrink(cachep);
+}
+
+/**
+ * kmem_cache_destroy - remove a cache whose objects have all been freed.
+ * Returns 0, or 1 (with Linux's message, and the cache kept) if some
+ * objects are still allocated.
+ */
+int kmem_cache_destroy(struct kmem_cache *cachep)
+{
+	if (kmem_cache_shrink(cachep)) {
+		printk("kmem_cache_destroy: Can't free all objects of cache `%s'\n", cachep->name);
+		return 1;
+	}
+	list_del(&cachep->next);
+	for (int cpu = 0; cpu < NR_CPUS; cpu++)
+		if (cachep->array[cpu] != &cachep->boot_array.cache)
+			kfree(cachep->array[cpu]);
+	kmem_cache_free(&cache_cache, cachep);
+	return 0;
+}
+
+/* ---- the API ---- */
+
+/**
+ * kmem_cache_alloc - an object of @cachep, or NULL.
+ * @flags: GFP_KERNEL, GFP_ATOMIC ...; __GFP_ZERO zeroes the object.
+ */
+void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
+{
+	void *objp = __cache_alloc(cachep, flags, (unsigned long)__builtin_return_address(0));
+
+	if (unlikely(flags & __GFP_ZERO) && objp)
+		memset(objp, 0, cachep->obj_size);
+	return objp;
+}
+
+/**
+ * kmem_cache_free - give back @objp, an object of @cachep.  A pointer that
+ * is not in one of @cachep's slabs is reported and ignored.
+ */
+void kmem_cache_free(struct kmem_cache *cachep, void *objp)
+{
+	unsigned long caller = (unsigned long)__builtin_return_address(0);
+	struct page *page;
+	u32 save;
+
+	if (!virt_addr_valid(objp) || !PageSlab(page = virt_to_page(objp)) ||
+	    page_get_cache(page) != cachep) {
+		printk("slab error in kmem_cache_free(): cache `%s': %p is not one of "
+		       "its objects; ignored\n", cachep->name, objp);
+		slab_error_count++;
+		cachep->errors++;
+		return;
+	}
+	save = local_irq_save();
+	__cache_free(cachep, objp, caller);
+	local_irq_restore(save);
+}
+
+unsigned int kmem_cache_size(const struct kmem_cache *cachep)
+{
+	return cachep->obj_size;
+}
+
+const char *kmem_cache_name(const struct kmem_cache *cachep)
+{
+	return cachep->name;
+}
+
+/* ---- setting up ---- */
+
+/* Defined by mm/kmalloc.c: create size-32 ... size-131072 and their DMA twins. */
+void kmalloc_caches_init(void);
+
+/**
+ * kmem_cache_init - the bootstrap, in 2.6.11's order: cache_cache by hand,
+ * then the general caches (on boot arrays), then real arrays for all.
+ */
+void kmem_cache_init(void)
+{
+	struct kmem_cache *cachep;
+
+	if (totalram_pages < (32ul << 20) / PAGE_SIZE)
+		slab_break_gfp_order = 1;
+	if (slab_debug)
+		cache_cache.flags |= SLAB_DEBUG_FLAGS;
+	cache_cache.obj_size = ALIGN(sizeof(struct kmem_cache), BYTES_PER_WORD);
+	BUG_ON(!setup_cache(&cache_cache, cache_cache.obj_size, 0));
+	list_add(&cache_cache.next, &cache_chain);
+	kmalloc_caches_init();
+	g_cpucache_up = true;
+	list_for_each_entry(cachep, &cache_chain, next)
+		BUG_ON(enable_cpucache(cachep));
+}
+
+/* ---- /proc/slabinfo ---- */
+
+/*
+ * show_slabinfo - /proc/slabinfo, version 2.1, one line per cache:
+ *   name active_objs num_objs objsize objperslab pagesperslab
+ *     : tunables limit batchcount sharedfactor : slabdata active_slabs num_slabs sharedavail
+ * Objects in the CPU arrays count as active, as in Linux.
+ */
+void show_slabinfo(void)
+{
+	struct kmem_cache *cachep;
+
+	printk("slabinfo - version: 2.1\n");
+	printk("# name            <active_objs> <num_objs> <objsize> <objperslab> "
+	       "<pagesperslab> : tunables <limit> <batchcount> <sharedfactor> "
+	       ": slabdata <active_slabs> <num_slabs> <sharedavail>\n");
+	list_for_each_entry(cachep, &cache_chain, next) {
+		unsigned long active_objs = 0, num_slabs = 0, active_slabs = 0;
+		struct slab *slabp;
+		u32 save = local_irq_save();
+
+		list_for_each_entry(slabp, &cachep->slabs_full, list) {
+			active_objs += cachep->num;
+			active_slabs++;
+		}
+		list_for_each_entry(slabp, &cachep->slabs_partial, list) {
+			active_objs += slabp->inuse;
+			active_slabs++;
+		}
+		list_for_each_entry(slabp, &cachep->slabs_free, list)
+			num_slabs++;
+		local_irq_restore(save);
+		num_slabs += active_slabs;
+		printk("%-17s %6lu %6lu %6u %4u %4u : tunables %4u %4u %4u : slabdata %6lu %6lu %6u\n",
+		       cachep->name, active_objs, num_slabs * cachep->num, cachep->buffer_size,
+		       cachep->num, 1u << cachep->gfporder, cachep->limit, cachep->batchcount,
+		       0u, active_slabs, num_slabs, 0u);
+	}
+}
