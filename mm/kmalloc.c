@@ -85,15 +85,13 @@ void *kmalloc_large(size_t size, gfp_t flags)
  */
 void *__kmalloc(size_t size, gfp_t flags)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct kmem_cache *cachep;
-	void *objp;
 	int i;
 
 	if (unlikely(flags & __GFP_HIGHMEM)) {
 		char sym[96];
 
-		sprint_symbol(sym, sizeof(sym), caller);
+		sprint_symbol(sym, sizeof(sym), (unsigned long)__builtin_return_address(0));
 		printk("kmalloc: __GFP_HIGHMEM ignored (from %s): slab memory needs a "
 		       "kernel address\n", sym);
 		flags &= ~__GFP_HIGHMEM;
@@ -102,20 +100,28 @@ void *__kmalloc(size_t size, gfp_t flags)
 	if (i < 0)
 		return kmalloc_large(size, flags);
 	cachep = (flags & __GFP_DMA) ? malloc_sizes[i].cs_dmacachep : malloc_sizes[i].cs_cachep;
-	objp = __cache_alloc(cachep, flags, caller);
-	if (unlikely(flags & __GFP_ZERO) && objp)
-		memset(objp, 0, cachep->obj_size);
-	return objp;
+	return slab_alloc(cachep, flags);
 }
 
 /* A kfree() of something kmalloc() did not hand out (or no longer owns). */
-static void kfree_bad(const void *objp, const char *why, unsigned long caller)
+static __attribute__((noinline)) void kfree_bad(const void *objp, const char *why,
+						unsigned long caller)
 {
 	char sym[96];
 
 	sprint_symbol(sym, sizeof(sym), caller);
 	printk("kfree: %p %s; ignored (from %s)\n", objp, why, sym);
 	slab_error_count++;
+}
+
+/* kfree() of a page that is not a slab's: a large block from kmalloc_large()? */
+static __attribute__((noinline)) void kfree_large(struct page *page, const void *objp,
+						  unsigned long caller)
+{
+	if (PageHead(page) && page_count(page) == 1 && page_address(page) == objp)
+		__free_pages(page, page_order(page));
+	else
+		kfree_bad(objp, "was not returned by kmalloc() (or was freed already)", caller);
 }
 
 /**
@@ -125,28 +131,21 @@ static void kfree_bad(const void *objp, const char *why, unsigned long caller)
  */
 void kfree(const void *objp)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct page *page;
-	u32 save;
 
-	if (unlikely(!objp))
-		return;
+	/* NULL fails this test too: the common case pays for one check. */
 	if (unlikely(!virt_addr_valid(objp))) {
-		kfree_bad(objp, "is not a direct-map address (vmalloc()ed? user?)", caller);
+		if (objp)
+			kfree_bad(objp, "is not a direct-map address (vmalloc()ed? user?)",
+				  (unsigned long)__builtin_return_address(0));
 		return;
 	}
-	page = virt_to_page(objp);
+	page = __virt_to_page(objp);
 	if (unlikely(!PageSlab(page))) {
-		if (PageHead(page) && page_count(page) == 1 && page_address(page) == objp)
-			__free_pages(page, page_order(page));
-		else
-			kfree_bad(objp, "was not returned by kmalloc() (or was freed already)",
-				  caller);
+		kfree_large(page, objp, (unsigned long)__builtin_return_address(0));
 		return;
 	}
-	save = local_irq_save();
-	__cache_free(page_get_cache(page), (void *)objp, caller);
-	local_irq_restore(save);
+	slab_free(page_get_cache(page), (void *)objp);
 }
 
 /**
@@ -157,7 +156,7 @@ size_t ksize(const void *objp)
 {
 	struct page *page;
 
-	if (!objp || !virt_addr_valid(objp))
+	if (!virt_addr_valid(objp))
 		return 0;
 	page = virt_to_page(objp);
 	if (PageSlab(page))

@@ -377,7 +377,6 @@ void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags)
 		}
 		ac = cpu_cache(cachep);
 	}
-	ac->touched = 1;
 	return ac->entry[--ac->avail];
 }
 
@@ -532,17 +531,46 @@ int kmem_cache_destroy(struct kmem_cache *cachep)
 
 /* ---- the API ---- */
 
+/*
+ * cache_alloc_slowpath - an allocation the fast path leaves out: from a
+ * debug cache (check the object was left untouched while free, then mark
+ * it allocated by @caller) or with __GFP_ZERO.  Returns the caller's
+ * address of the object, or NULL.
+ */
+void *cache_alloc_slowpath(struct kmem_cache *cachep, gfp_t flags, unsigned long caller)
+{
+	u32 save = local_irq_save();
+	void *objp = ____cache_alloc(cachep, flags);
+
+	if (objp && (cachep->flags & SLAB_DEBUG_FLAGS))
+		objp = cache_alloc_debugcheck_after(cachep, flags, objp, caller);
+	local_irq_restore(save);
+	if (objp && (flags & __GFP_ZERO))
+		memset(objp, 0, cachep->obj_size);
+	return objp;
+}
+
+/*
+ * cache_free_slowpath - a free to a debug cache: ignore it (with a report)
+ * if it is not a live object, else poison it and push it as usual.
+ */
+void cache_free_slowpath(struct kmem_cache *cachep, void *objp, unsigned long caller)
+{
+	u32 save = local_irq_save();
+
+	objp = cache_free_debugcheck(cachep, objp, caller);
+	if (objp)
+		__cache_free(cachep, objp);
+	local_irq_restore(save);
+}
+
 /**
  * kmem_cache_alloc - an object of @cachep, or NULL.
  * @flags: GFP_KERNEL, GFP_ATOMIC ...; __GFP_ZERO zeroes the object.
  */
 void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
-	void *objp = __cache_alloc(cachep, flags, (unsigned long)__builtin_return_address(0));
-
-	if (unlikely(flags & __GFP_ZERO) && objp)
-		memset(objp, 0, cachep->obj_size);
-	return objp;
+	return slab_alloc(cachep, flags);
 }
 
 /**
@@ -551,9 +579,7 @@ void *kmem_cache_alloc(struct kmem_cache *cachep, gfp_t flags)
  */
 void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 {
-	unsigned long caller = (unsigned long)__builtin_return_address(0);
 	struct page *page;
-	u32 save;
 
 	if (!virt_addr_valid(objp) || !PageSlab(page = virt_to_page(objp)) ||
 	    page_get_cache(page) != cachep) {
@@ -563,9 +589,7 @@ void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 		cachep->errors++;
 		return;
 	}
-	save = local_irq_save();
-	__cache_free(cachep, objp, caller);
-	local_irq_restore(save);
+	slab_free(cachep, objp);
 }
 
 unsigned int kmem_cache_size(const struct kmem_cache *cachep)

@@ -121,6 +121,7 @@ extern unsigned long nr_bad_pages;    /* "BUG: Bad page state" reports so far */
 /* The host unit tests have no direct map: tests/unit/host_stubs.c maps their arena. */
 bool virt_addr_valid(const void *addr);
 struct page *virt_to_page(const void *addr);
+#define __virt_to_page(addr) virt_to_page(addr)
 #else
 /* Is @addr on the direct map (so virt_to_page() may be asked)? */
 static inline bool virt_addr_valid(const void *addr)
@@ -132,6 +133,13 @@ static inline bool virt_addr_valid(const void *addr)
 static inline struct page *virt_to_page(const void *addr)
 {
 	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
+}
+
+/* The same without the checks, for a caller that has just made them with
+ * virt_addr_valid() (kfree(), on every call). */
+static inline struct page *__virt_to_page(const void *addr)
+{
+	return mem_map + (((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT);
 }
 #endif
 

@@ -29,7 +29,7 @@
  * slabs at once.  Objects in an array count as allocated in their slab.
  *
  * Mirrors: mm/slab.c (2.6.11) struct kmem_cache_s, struct slab,
- * struct array_cache, kmem_bufctl_t, __cache_alloc(), __cache_free().
+ * struct array_cache, kmem_bufctl_t, ____cache_alloc(), __cache_free().
  * Omitted: the shared and alien arrays of SMP/NUMA, constructors.
  */
 #ifndef _LINUX_SLAB_DEF_H
@@ -50,7 +50,6 @@ struct array_cache {
 	unsigned int avail;        /* free objects in entry[] now */
 	unsigned int limit;        /* at most this many */
 	unsigned int batchcount;   /* moved to or from the slabs at once */
-	unsigned int touched;      /* allocated from since the last drain */
 	void *entry[];             /* entry[avail - 1] is the most recently freed */
 };
 
@@ -151,48 +150,69 @@ void slab_error(struct kmem_cache *cachep, const char *func, const char *msg);
 unsigned int slab_debug_overhead(unsigned int flags);
 
 /*
- * __cache_alloc - pop a free object off this CPU's array, or refill the
- * array from the slabs.  Returns the object's address as the caller sees
- * it, or NULL.  Interrupts are off while the array is touched: this is
- * the per-CPU lock.
+ * ____cache_alloc - pop a free object off this CPU's array, or refill the
+ * array from the slabs.  Returns the object's buffer, or NULL.  The caller
+ * has interrupts off: that is the per-CPU lock.
  */
-static __always_inline void *__cache_alloc(struct kmem_cache *cachep, gfp_t flags,
-					   unsigned long caller)
+static __always_inline void *____cache_alloc(struct kmem_cache *cachep, gfp_t flags)
 {
-	u32 save = local_irq_save();
 	struct array_cache *ac = cpu_cache(cachep);
-	void *objp;
 
-	if (likely(ac->avail)) {
-		ac->touched = 1;
-		objp = ac->entry[--ac->avail];
-	} else {
-		objp = cache_alloc_refill(cachep, flags);
-	}
-	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS) && objp)
-		objp = cache_alloc_debugcheck_after(cachep, flags, objp, caller);
+	if (likely(ac->avail))
+		return ac->entry[--ac->avail];
+	return cache_alloc_refill(cachep, flags);
+}
+
+/*
+ * __cache_free - push a free object's buffer onto this CPU's array; when
+ * the array is full, first move batchcount objects back to their slabs.
+ * The caller has interrupts off.
+ */
+static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp)
+{
+	struct array_cache *ac = cpu_cache(cachep);
+
+	if (unlikely(ac->avail >= ac->limit))
+		cache_flusharray(cachep, ac);
+	ac->entry[ac->avail++] = objp;
+}
+
+/* mm/slab.c: everything the fast paths below leave out (debug, __GFP_ZERO). */
+void *cache_alloc_slowpath(struct kmem_cache *cachep, gfp_t flags, unsigned long caller);
+void cache_free_slowpath(struct kmem_cache *cachep, void *objp, unsigned long caller);
+
+/*
+ * slab_alloc, slab_free - the fast paths of kmem_cache_alloc()/__kmalloc()
+ * and kmem_cache_free()/kfree(): with interrupts off, pop or push one
+ * pointer.  A debug cache, or __GFP_ZERO, takes the slow path instead.
+ * Inlined, so __builtin_return_address(0) is the caller of the function
+ * they are inlined into: the code a debug cache records as last user.
+ */
+static __always_inline void *slab_alloc(struct kmem_cache *cachep, gfp_t flags)
+{
+	void *objp;
+	u32 save;
+
+	if (unlikely((cachep->flags & SLAB_DEBUG_FLAGS) || (flags & __GFP_ZERO)))
+		return cache_alloc_slowpath(cachep, flags,
+					    (unsigned long)__builtin_return_address(0));
+	save = local_irq_save();
+	objp = ____cache_alloc(cachep, flags);
 	local_irq_restore(save);
 	return objp;
 }
 
-/*
- * __cache_free - push @objp onto this CPU's array; when the array is full,
- * first move batchcount objects back to their slabs.  The caller has
- * interrupts off and has checked that @objp lies in a slab of @cachep.
- */
-static __always_inline void __cache_free(struct kmem_cache *cachep, void *objp,
-					 unsigned long caller)
+static __always_inline void slab_free(struct kmem_cache *cachep, void *objp)
 {
-	struct array_cache *ac = cpu_cache(cachep);
+	u32 save;
 
 	if (unlikely(cachep->flags & SLAB_DEBUG_FLAGS)) {
-		objp = cache_free_debugcheck(cachep, objp, caller);
-		if (!objp)
-			return;          /* reported; the object is left alone */
+		cache_free_slowpath(cachep, objp, (unsigned long)__builtin_return_address(0));
+		return;
 	}
-	if (unlikely(ac->avail >= ac->limit))
-		cache_flusharray(cachep, ac);
-	ac->entry[ac->avail++] = objp;
+	save = local_irq_save();
+	__cache_free(cachep, objp);
+	local_irq_restore(save);
 }
 
 #endif /* _LINUX_SLAB_DEF_H */

@@ -13,6 +13,8 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/slab_def.h>
 #include <asm/mm.h>
 #include <asm/processor.h>
 #include <asm/qemu.h>
@@ -34,7 +36,7 @@ struct run {
 };
 static struct run *freelist;
 
-static __attribute__((noinline)) void *kalloc(void)
+static __attribute__((noinline)) void *xv6_kalloc(void)
 {
 	u32 flags = local_irq_save();      /* xv6: acquire(&kmem.lock) */
 	struct run *r = freelist;
@@ -45,7 +47,7 @@ static __attribute__((noinline)) void *kalloc(void)
 	return r;
 }
 
-static __attribute__((noinline)) void kfree(void *p)
+static __attribute__((noinline)) void xv6_kfree(void *p)
 {
 	struct run *r = p;
 	u32 flags = local_irq_save();
@@ -75,10 +77,10 @@ static u64 bench_freelist_pair(void)
 	u64 t;
 
 	for (int i = 0; i < 16; i++)
-		kfree(base + i * PAGE_SIZE);
+		xv6_kfree(base + i * PAGE_SIZE);
 	t = rdtsc();
 	for (int i = 0; i < ROUNDS; i++) {
-		kfree(kalloc());
+		xv6_kfree(xv6_kalloc());
 		asm volatile("" : : : "memory");   /* gcc must not fold pop+push away */
 	}
 	t = (rdtsc() - t) / ROUNDS;
@@ -104,12 +106,112 @@ static void bench_page_allocator(void)
 	       boot_release_ticks / boot_released_pages, boot_released_pages);
 }
 
+/*
+ * The floor for kmalloc: a bump allocator.  It hands out the next bytes of
+ * one block and never takes anything back, so kfree is an empty call; the
+ * allocation runs under the same per-CPU lock as the slab's (interrupts off).
+ */
+static char *bump_next, *bump_end;
+
+static __attribute__((noinline)) void *bump_alloc(size_t size)
+{
+	u32 flags = local_irq_save();
+	char *p = bump_next;
+
+	size = ALIGN(size, 8);
+	if (size > (size_t)(bump_end - p))
+		p = NULL;
+	else
+		bump_next = p + size;
+	local_irq_restore(flags);
+	return p;
+}
+
+static __attribute__((noinline)) void bump_free(void *p)
+{
+	asm volatile("" : : "r"(p) : "memory");
+}
+
+static u64 bench_bump_pair(void)
+{
+	struct page *block = alloc_pages(GFP_KERNEL, 7);     /* 512 KB: ROUNDS * 64 bytes */
+	u64 t;
+
+	bump_next = page_address(block);
+	bump_end = bump_next + (PAGE_SIZE << 7);
+	t = rdtsc();
+	for (int i = 0; i < ROUNDS; i++)
+		bump_free(bump_alloc(64));
+	t = (rdtsc() - t) / ROUNDS;
+	__free_pages(block, 7);
+	return t;
+}
+
+/*
+ * Instructions per kmalloc(@size)+kfree pair, in the steady state: the
+ * first pair fills this CPU's array, and from then on each pair pops and
+ * pushes the same object.  Inlined, so that @size is a constant, as at
+ * almost every kmalloc() call: the cache is then chosen at compile time.
+ */
+static __always_inline u64 bench_kmalloc_pair(size_t size)
+{
+	u64 t;
+
+	kfree(kmalloc(size, GFP_KERNEL));
+	t = rdtsc();
+	for (int i = 0; i < ROUNDS; i++) {
+		void *p = kmalloc(size, GFP_KERNEL);
+
+		kfree(p);
+	}
+	return (rdtsc() - t) / ROUNDS;
+}
+
+/*
+ * The bytes a cache spends per object beyond the object itself: a slab's
+ * pages less its objects (the on-slab descriptor and bufctl[], the colour
+ * leftover), plus an off-slab descriptor's object, shared by num objects.
+ * Hundredths of a byte, to print as a decimal.
+ */
+static unsigned long metadata_per_object_x100(const struct kmem_cache *c)
+{
+	unsigned long slab_bytes = (unsigned long)PAGE_SIZE << c->gfporder;
+
+	if (c->flags & CFLGS_OFF_SLAB)
+		slab_bytes += c->slabp_cache->buffer_size;
+	return (slab_bytes - c->num * c->obj_size) * 100 / c->num;
+}
+
+static void bench_kmalloc(void)
+{
+	static const unsigned int sizes[] = { 32, 64, 256, 4096 };
+	u64 floor = bench_bump_pair();
+	u64 pair64 = bench_kmalloc_pair(64), pair4096 = bench_kmalloc_pair(4096);
+
+	printk("bench: bump allocator alloc+free pair (64 bytes): %llu instructions\n", floor);
+	printk("bench: kmalloc(64)+kfree pair: %llu instructions (%llu.%02llux the bump floor; "
+	       "target <= 4x)\n", pair64, pair64 / floor, pair64 * 100 / floor % 100);
+	printk("bench: kmalloc(4096)+kfree pair: %llu instructions\n", pair4096);
+	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
+		const struct kmem_cache *c = malloc_sizes[kmalloc_index(sizes[i])].cs_cachep;
+		unsigned long m = metadata_per_object_x100(c);
+
+		printk("bench: %s metadata: %lu.%02lu bytes per object (%lu.%lu%% of %u; "
+		       "%u objects per %lu KB slab%s)%s\n", kmem_cache_name(c), m / 100, m % 100,
+		       m / c->obj_size, m * 10 / c->obj_size % 10, c->obj_size, c->num,
+		       (unsigned long)(PAGE_SIZE << c->gfporder) >> 10,
+		       (c->flags & CFLGS_OFF_SLAB) ? ", descriptor off-slab" : "",
+		       sizes[i] == 64 ? " (target <= 10%)" : "");
+	}
+}
+
 void run_benchmarks(void)
 {
 	local_irq_disable();
 	printk("bench: kernel entry to memory map ready: %llu instructions\n",
 	       memory_map_ready_tsc - boot_tsc);
 	bench_page_allocator();
+	bench_kmalloc();
 	printk("bench: done\n");
 	qemu_exit(QEMU_EXIT_SUCCESS);
 }
