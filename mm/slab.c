@@ -39,6 +39,7 @@
 
 struct list_head cache_chain = LIST_HEAD_INIT(cache_chain);
 unsigned long slab_error_count;
+unsigned long nr_slab_pages;
 bool slab_debug;
 
 /*
@@ -311,6 +312,7 @@ static bool cache_grow(struct kmem_cache *cachep, gfp_t flags)
 	}
 	list_add_tail(&slabp->list, &cachep->slabs_free);
 	cachep->free_objects += cachep->num;
+	nr_slab_pages += 1ul << cachep->gfporder;
 	return true;
 }
 
@@ -329,6 +331,7 @@ static void slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
 	if (cachep->flags & CFLGS_OFF_SLAB)
 		kmem_cache_free(cachep->slabp_cache, slabp);
 	__free_pages(page, cachep->gfporder);
+	nr_slab_pages -= 1ul << cachep->gfporder;
 }
 
 /* ---- moving objects between the arrays and the slabs ---- */

@@ -9,13 +9,13 @@
  *   vmap(pages, n)    pages the caller already has
  *   ioremap(phys, n)  device memory (arch/i386/mm/ioremap.c)
  *
- * Each mapping is a struct vm_struct on vmlist, sorted by address.  Free
- * address space is not recorded anywhere: it is the holes between list
- * entries, so freeing an area merges its range with the free neighbours
- * on either side at no cost.  A new area takes the lowest hole that fits
- * (first fit).  Every area is one page longer than asked for, and that
- * last page is never mapped, so an overrun faults instead of running into
- * the next area (V4):
+ * Each mapping is a struct vm_struct from kmalloc(), on vmlist, sorted
+ * by address.  Free address space is not recorded anywhere: it is the
+ * holes between list entries, so freeing an area merges its range with
+ * the free neighbours on either side at no cost.  A new area takes the
+ * lowest hole that fits (first fit).  Every area is one page longer than
+ * asked for, and that last page is never mapped, so an overrun faults
+ * instead of running into the next area (V4):
  *
  *   VMALLOC_START: 0xf8800000 with 896 MB of RAM or more
  *   |
@@ -44,24 +44,22 @@
  * the kernel's pmd page, so a new page table appears in all of them at
  * once and there is nothing to sync.
  *
- * Until kmalloc exists (issue 5), the vm_structs come from a small cache of
- * whole buddy pages below, and a vmalloc's pages[] array from whole buddy
- * pages too.
- *
  * Mirrors: mm/vmalloc.c (2.6.11) __get_vm_area(), remove_vm_area(),
  * map_vm_area(), unmap_vm_area(), __vunmap(), vmap(), __vmalloc(),
  * vmalloc_to_page(); the caller field and /proc/vmallocinfo of 2.6.25;
  * the vmalloc_fault part of arch/i386/mm/fault.c do_page_fault() (2.6.11).
  * Omitted: vmlist_lock (one CPU, and nothing vmallocs in an interrupt),
- * vmalloc_32(), vmalloc_exec(), vread()/vwrite(), NUMA nodes, and the
- * red-black tree of free ranges that replaced the list in 2.6.28.
+ * vmalloc_32(), vmalloc_exec(), vread()/vwrite(), NUMA nodes, the
+ * __vmalloc() of pages[] arrays over a page (kmalloc() serves every
+ * size here), and the red-black tree of free ranges that replaced the
+ * list in 2.6.28.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kallsyms.h>
-#include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/processor.h>     /* read_cr3(), __flush_tlb_all() */
@@ -69,98 +67,11 @@
 
 struct vm_struct *vmlist;
 
-#define POISON_FREE  0x6b      /* a freed vm_struct (Linux: linux/poison.h) */
-
-/* ---- vm_struct storage, until kmalloc exists ---- */
-
-/*
- * Issue 5 replaces this section by kmalloc(sizeof(*area), GFP_KERNEL) and
- * kfree(area), as in Linux.  Until then each vm_struct lives in a page of
- * the buddy allocator cut into slots behind a small header:
- *
- *   page_address(page)
- *   v
- *   +-----------------------+--------+--------+-----+--------+
- *   | struct vm_struct_page | slot 0 | slot 1 | ... | slot n |  n = VM_STRUCTS_PER_PAGE - 1
- *   +-----------------------+--------+--------+-----+--------+
- *   the header of any slot: slot & PAGE_MASK
- *
- * Free slots are chained through their ->next.  Pages with a free slot are
- * on vm_struct_pages; a page whose slots are all free goes back to the
- * buddy allocator at once, so no area means no page held.
- */
-struct vm_struct_page {
-	struct list_head list;       /* on vm_struct_pages while a slot is free */
-	struct page *page;           /* this page, to give it back */
-	unsigned int inuse;          /* slots handed out */
-	struct vm_struct *free;      /* free slots, linked by ->next */
-};
-
-#define VM_STRUCTS_PER_PAGE \
-	((PAGE_SIZE - sizeof(struct vm_struct_page)) / sizeof(struct vm_struct))
-
-static struct list_head vm_struct_pages = LIST_HEAD_INIT(vm_struct_pages);
-
-/* A zeroed vm_struct, or NULL when no page is left for a new slot page. */
-static struct vm_struct *alloc_vm_struct(void)
-{
-	struct vm_struct_page *vp;
-	struct vm_struct *area;
-
-	if (list_empty(&vm_struct_pages)) {
-		struct page *page = alloc_page(GFP_KERNEL | __GFP_NOWARN);
-
-		if (!page)
-			return NULL;
-		vp = page_address(page);
-		vp->page = page;
-		vp->inuse = 0;
-		vp->free = NULL;
-		area = (struct vm_struct *)(vp + 1);
-		for (unsigned int i = VM_STRUCTS_PER_PAGE; i-- > 0; ) {
-			area[i].next = vp->free;
-			vp->free = &area[i];
-		}
-		list_add(&vp->list, &vm_struct_pages);
-	}
-	vp = list_entry(vm_struct_pages.next, struct vm_struct_page, list);
-	area = vp->free;
-	vp->free = area->next;
-	if (!vp->free)
-		list_del(&vp->list);          /* full: off the list until a slot is freed */
-	vp->inuse++;
-	memset(area, 0, sizeof(*area));
-	return area;
-}
-
-/* Give @area's slot back; the last slot of a page gives the page back. */
-static void free_vm_struct(struct vm_struct *area)
-{
-	struct vm_struct_page *vp =
-		(void *)((unsigned long)area & ~(unsigned long)(PAGE_SIZE - 1));
-
-	memset(area, POISON_FREE, sizeof(*area));
-	if (!vp->free)
-		list_add(&vp->list, &vm_struct_pages);   /* it was full */
-	area->next = vp->free;
-	vp->free = area;
-	if (--vp->inuse == 0) {
-		list_del(&vp->list);
-		__free_page(vp->page);
-	}
-}
-
 /* ---- the areas: address space only ---- */
 
 /* An ioremap area starts at a multiple of the power of two above its size,
  * at most 128 pages, as 2.6.11 places them. */
 #define IOREMAP_MAX_ORDER  (7 + PAGE_SHIFT)
-
-/* The position of the highest bit set, 1-based; 0 for 0 (Linux: fls_long). */
-static unsigned int fls_long(unsigned long x)
-{
-	return x ? 8 * sizeof(x) - __builtin_clzl(x) : 0;
-}
 
 /**
  * __get_vm_area - reserve @size bytes (rounded up to pages) plus a guard
@@ -169,8 +80,9 @@ static unsigned int fls_long(unsigned long x)
  * @caller: a return address, for show_vmallocinfo().
  *
  * Returns the new area, on vmlist, nothing mapped yet; NULL if no hole is
- * big enough, @size is 0 or so big that the arithmetic would wrap, or no
- * vm_struct can be had.  It prints nothing: the caller says what failed.
+ * big enough, @size is 0 or so big that the arithmetic would wrap, or
+ * kmalloc() has no memory for the vm_struct.  It prints nothing: the
+ * caller says what failed.
  *
  * The walk keeps a candidate address and moves it past every area that
  * reaches it; the first area wholly above it leaves a hole before it:
@@ -186,7 +98,10 @@ struct vm_struct *__get_vm_area(unsigned long size, unsigned long flags,
 	struct vm_struct **p, *tmp, *area;
 
 	if (flags & VM_IOREMAP) {
-		unsigned int bit = fls_long(size);
+		/* fls() takes 32 bits, all of i386's unsigned long.  The host's
+		 * 64-bit build may lose the top bits of a size of 4 GB or more,
+		 * but the fit test below refuses such a size in any range. */
+		unsigned int bit = fls(size);
 
 		bit = max(min(bit, (unsigned int)IOREMAP_MAX_ORDER), (unsigned int)PAGE_SHIFT);
 		align = 1ul << bit;
@@ -217,12 +132,15 @@ struct vm_struct *__get_vm_area(unsigned long size, unsigned long flags,
 	if (addr > end || size > end - addr)
 		return NULL;
 
-	area = alloc_vm_struct();
+	area = kmalloc(sizeof(*area), GFP_KERNEL);
 	if (!area)
 		return NULL;
 	area->addr = (void *)addr;
 	area->size = size;
 	area->flags = flags;
+	area->pages = NULL;
+	area->nr_pages = 0;
+	area->phys_addr = 0;
 	area->caller = caller;
 	area->next = *p;                  /* before tmp: the list stays sorted */
 	*p = area;
@@ -262,7 +180,7 @@ struct vm_struct *find_vm_area_covering(unsigned long addr)
 
 /**
  * remove_vm_area - take the area that starts at @addr off vmlist and unmap
- * it.  Returns it (the caller gives the vm_struct back: free_vm_area() does
+ * it.  Returns it (the caller kfree()s the vm_struct: free_vm_area() does
  * both), or NULL if no area starts at @addr.  Its range becomes part of
  * the holes around it: that is all the merging there is.
  */
@@ -291,7 +209,7 @@ void free_vm_area(struct vm_struct *area)
 	struct vm_struct *ret = remove_vm_area(area->addr);
 
 	BUG_ON(ret != area);
-	free_vm_struct(area);
+	kfree(area);
 }
 
 bool is_vmalloc_addr(const void *addr)
@@ -393,17 +311,6 @@ void unmap_vm_area(struct vm_struct *area)
 
 /* ---- allocating and freeing ---- */
 
-/* The order of the buddy block holding the pages[] array of @area. */
-static unsigned int pages_array_order(const struct vm_struct *area)
-{
-	unsigned long bytes = ((area->size - PAGE_SIZE) >> PAGE_SHIFT) * sizeof(struct page *);
-	unsigned int order = 0;
-
-	while ((PAGE_SIZE << order) < bytes)
-		order++;
-	return order;
-}
-
 /*
  * __vunmap - unmap and release the area that starts at @addr; with
  * @deallocate_pages, also free the pages it owns and its pages[] array.
@@ -435,9 +342,9 @@ static void __vunmap(void *addr, bool deallocate_pages)
 	if (deallocate_pages && area->pages) {
 		for (unsigned int i = 0; i < area->nr_pages; i++)
 			__free_page(area->pages[i]);
-		free_pages((unsigned long)area->pages, pages_array_order(area));
+		kfree(area->pages);
 	}
-	free_vm_struct(area);
+	kfree(area);
 }
 
 /**
@@ -498,7 +405,7 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 {
 	unsigned long nr_pages = ALIGN(size, PAGE_SIZE) >> PAGE_SHIFT;
 	struct vm_struct *area;
-	struct page **pages, *array;
+	struct page **pages;
 
 	if (!nr_pages || nr_pages > totalram_pages) {
 		printk("vmalloc: allocation failure: %lu bytes (%s)\n", size,
@@ -512,15 +419,19 @@ static void *__vmalloc_caller(unsigned long size, gfp_t gfp_mask, pgprot_t prot,
 		       size);
 		return NULL;
 	}
-	/* The array must have an address: lowmem, whatever the pages are. */
-	array = alloc_pages((gfp_mask & ~__GFP_HIGHMEM) | __GFP_NOWARN,
-			    pages_array_order(area));
-	if (!array) {
-		printk("vmalloc: allocation failure: %lu bytes (no page for the pages[] array)\n",
+	/*
+	 * The array must have an address: lowmem, whatever the pages are.
+	 * One kmalloc() serves every size, since kmalloc() hands a request
+	 * over 128 KB (the array of a vmalloc() over 128 MB) to the page
+	 * allocator itself; 2.6.11 took arrays over a page from __vmalloc().
+	 */
+	area->pages = kmalloc(nr_pages * sizeof(struct page *),
+			      (gfp_mask & ~__GFP_HIGHMEM) | __GFP_NOWARN);
+	if (!area->pages) {
+		printk("vmalloc: allocation failure: %lu bytes (no memory for the pages[] array)\n",
 		       size);
 		goto fail;
 	}
-	area->pages = page_address(array);
 	for (area->nr_pages = 0; area->nr_pages < nr_pages; area->nr_pages++) {
 		struct page *page = alloc_page(gfp_mask | __GFP_NOWARN);
 

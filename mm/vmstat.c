@@ -18,6 +18,7 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/vmstat.h>
 
 void show_buddyinfo(void)
@@ -73,4 +74,5 @@ void show_meminfo(void)
 	printk("HighFree:     %8lu kB\n", K(high_free));
 	printk("LowTotal:     %8lu kB\n", K(totalram_pages - totalhigh_pages));
 	printk("LowFree:      %8lu kB\n", K(free - high_free));
+	printk("Slab:         %8lu kB\n", K(nr_slab_pages));
 }

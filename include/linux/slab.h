@@ -59,6 +59,8 @@ unsigned int kmem_cache_size(const struct kmem_cache *cachep);
 const char *kmem_cache_name(const struct kmem_cache *cachep);
 /* /proc/slabinfo, version 2.1. */
 void show_slabinfo(void);
+/* Pages in slabs now (/proc/meminfo's Slab: line; Linux: nr_slab). */
+extern unsigned long nr_slab_pages;
 /* Debug reports printed so far (the self-tests count them). */
 extern unsigned long slab_error_count;
 /* `slab_debug` on the command line, or `selftest`: debug general caches. */

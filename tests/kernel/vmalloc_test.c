@@ -6,18 +6,22 @@
  * vmalloc_fault() and a random stress run.
  *
  * Every test holds at every size of the make test matrix (16 MB to 4 GB)
- * and leaves vmlist and the buddy lists as it found them, with one
- * exception: kernel page tables are never freed (see mm/vmalloc.c), so a
+ * and leaves vmlist and the buddy lists as it found them, with two
+ * exceptions.  Kernel page tables are never freed (see mm/vmalloc.c), so a
  * test that compares the free lists before and after first makes the page
- * tables its areas will need (prepare_page_tables()).  First fit puts a new
- * area at the lowest hole; the tests free what they take, so vmlist has no
- * holes and their areas land right after the last area.
+ * tables its areas will need (prepare_page_tables()).  And a freed
+ * vm_struct or pages[] array goes back to its kmalloc() cache, whose slab
+ * keeps its pages until the cache is shrunk, so such a test shrinks every
+ * cache before both snapshots (snapshot_free_shrunk()).  First fit puts a
+ * new area at the lowest hole; the tests free what they take, so vmlist
+ * has no holes and their areas land right after the last area.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/gfp.h>
 #include <linux/kallsyms.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <asm/fault.h>
@@ -63,6 +67,25 @@ static void prepare_page_tables(unsigned long bytes)
 	for (unsigned long a = start & PMD_MASK; a < end; a += PMD_SIZE)
 		if (!pte_alloc_kernel(max(a, start)))
 			return;            /* out of memory: the comparison will say so */
+}
+
+/*
+ * snapshot_free() and free_lists_unchanged() with every slab cache shrunk
+ * first: freed vm_structs and pages[] arrays wait in their caches' per-CPU
+ * arrays and free slabs, holding pages, until kmem_cache_shrink_all().
+ * A leaked object still keeps its slab off the buddy lists, so a leak
+ * shows unless other live objects keep that slab anyway.
+ */
+static void snapshot_free_shrunk(struct free_snapshot *s)
+{
+	kmem_cache_shrink_all();
+	snapshot_free(s);
+}
+
+static const char *free_lists_unchanged_shrunk(const struct free_snapshot *s)
+{
+	kmem_cache_shrink_all();
+	return free_lists_unchanged(s);
 }
 
 /*
@@ -236,7 +259,7 @@ static const char *test_scattered_pages(void)
 	char *p;
 
 	prepare_page_tables(V1_PAGES * PAGE_SIZE + PAGE_SIZE);
-	snapshot_free(&before);
+	snapshot_free_shrunk(&before);
 	for (unsigned int i = 0; i < ARRAY_SIZE(pages); i++)
 		if (!(pages[i] = alloc_page(GFP_HIGHUSER)))
 			return ktest_fail("no page %u", i);
@@ -247,7 +270,7 @@ static const char *test_scattered_pages(void)
 	vfree(p);
 	for (unsigned int i = 0; i < ARRAY_SIZE(pages); i += 2)
 		__free_page(pages[i]);
-	return err ? err : free_lists_unchanged(&before);
+	return err ? err : free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- V5: vmap and ioremap ---- */
@@ -442,11 +465,11 @@ static const char *test_bigger_than_max_order(void)
 
 	KTEST_EXPECT(alloc_pages(GFP_KERNEL | __GFP_NOWARN, MAX_ORDER) == NULL);
 	prepare_page_tables((nr_pages + 1) * PAGE_SIZE);
-	snapshot_free(&before);
+	snapshot_free_shrunk(&before);
 	p = vmalloc(nr_pages * PAGE_SIZE);
 	err = check_bigger_than_max_order(p, nr_pages);
 	vfree(p);
-	return err ? err : free_lists_unchanged(&before);
+	return err ? err : free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- failures ---- */
@@ -500,11 +523,11 @@ static const char *test_bigger_than_free_ram(void)
 	char tail[40];
 	int order;
 
-	snapshot_free(&before);
+	snapshot_free_shrunk(&before);
 	hold(&h, GFP_HIGHUSER);
 	while (back < (2u << 20) >> PAGE_SHIFT && (order = release_last(&h)) >= 0)
 		back += 1ul << order;
-	snapshot_free(&held);
+	snapshot_free_shrunk(&held);
 	since = log_position();
 	snprintf(tail, sizeof(tail), " of %lu bytes\n", size);
 	if (vmalloc(size))
@@ -515,29 +538,36 @@ static const char *test_bigger_than_free_ram(void)
 	else if (log_contains_since(since, "allocated 0 of"))
 		err = "vmalloc() got no page at all: the test gave none back";
 	else
-		err = free_lists_unchanged(&held);
+		err = free_lists_unchanged_shrunk(&held);
 	release_all(&h);
 	if (!err)
 		printk("# vmalloc(%lu) failed part way with %lu pages given back\n", size, back);
-	return err ? err : free_lists_unchanged(&before);
+	return err ? err : free_lists_unchanged_shrunk(&before);
 }
 
 /* The failures met on the way, for test_failure_at_each_step. */
 static const char *const step_reports[] = {
-	"(no page for the pages[] array)", "allocated 0 of 4096 bytes",
+	"(no memory for the pages[] array)", "allocated 0 of 4096 bytes",
 	"(no page for a page table)",
 };
 
+/*
+ * Try vmalloc(4096) with k = 0, 1, 2, 3 lowmem pages given back.  The
+ * free lists are compared without shrinking the slab caches: that would
+ * drain the objects test_failure_at_each_step() left in their per-CPU
+ * arrays, and a try would then need a slab page.  Here no slab may grow
+ * or shrink at all.
+ */
 static const char *check_each_step(struct held *h, unsigned long region, bool seen[])
 {
-	for (int k = 1; k <= 4; k++) {
+	for (int k = 0; k <= 3; k++) {
 		struct vmlist_snapshot vm_before;
 		struct free_snapshot before;
 		unsigned long since;
 		const char *err;
 		void *p;
 
-		if (release_last(h) != 0)
+		if (k && release_last(h) != 0)
 			return "the last block held was not a single page";
 		snapshot_vmlist(&vm_before);
 		snapshot_free(&before);
@@ -554,18 +584,20 @@ static const char *check_each_step(struct held *h, unsigned long region, bool se
 		if ((err = vmlist_unchanged(&vm_before)) || (err = free_lists_unchanged(&before)))
 			return err;
 	}
-	return "vmalloc(4096) still failed with 4 lowmem pages free";
+	return "vmalloc(4096) still failed with 3 lowmem pages free";
 }
 
 /*
- * A vmalloc(4096) into a 4 MB region that has no page table yet needs
- * three pages besides its vm_struct (whose slot page a spacer area holds):
- * its pages[] array (lowmem), its page (HighMem first) and a page table
- * (lowmem).  Hold all the lowmem GFP_KERNEL can get, then give pages back
- * one at a time and try again.  With HighMem the first try fails at the
- * page table; without, the first fails at the page, the second at the page
- * table.  Expect each failure to leave vmlist and the free lists exactly as
- * before it, and the page-table failure to have been met.
+ * A vmalloc(4096) into a 4 MB region that has no page table yet needs two
+ * kmalloc() objects, its vm_struct and its one-entry pages[] array, then
+ * two pages: its page (HighMem first) and a page table (lowmem).  One
+ * object of each size kmalloc()ed and kfree()d beforehand waits in its
+ * cache's per-CPU array, so the objects need no page.  Hold all the lowmem
+ * GFP_KERNEL can get, try, then give pages back one at a time and try
+ * again.  With HighMem the first try fails at the page table; without,
+ * the first fails at the page, the second at the page table.  Expect each
+ * failure to leave vmlist and the free lists exactly as before it, the
+ * page-table failure to have been met, and the array's never.
  */
 static const char *test_failure_at_each_step(void)
 {
@@ -573,9 +605,17 @@ static const char *test_failure_at_each_step(void)
 	struct vm_struct *spacer = NULL;
 	unsigned long region = reserve_up_to_fresh_region(0, &spacer);
 	bool seen[ARRAY_SIZE(step_reports)] = { false };
+	void *vm_struct_obj = kmalloc(sizeof(struct vm_struct), GFP_KERNEL);
+	void *array_obj = kmalloc(sizeof(struct page *), GFP_KERNEL);
 	const char *err;
 
+	kfree(array_obj);
+	kfree(vm_struct_obj);
 	KTEST_EXPECT(region);
+	if (!vm_struct_obj || !array_obj) {
+		free_vm_area(spacer);
+		return "kmalloc() of a vm_struct or a pages[] array failed";
+	}
 	hold(&h, GFP_KERNEL);
 	/* The last blocks taken may be bigger than a page: give back at least
 	 * 4 pages' worth and take them again page by page, so that the last
@@ -649,7 +689,7 @@ static const char *test_bad_frees(void)
 
 	prepare_page_tables(3 * PAGE_SIZE);
 	snapshot_vmlist(&vm_before);
-	snapshot_free(&before);
+	snapshot_free_shrunk(&before);
 	a = vmalloc(2 * PAGE_SIZE);
 	if (a)
 		memset(a, 0x5a, 2 * PAGE_SIZE);
@@ -659,7 +699,7 @@ static const char *test_bad_frees(void)
 	vfree(a);
 	if (!err)
 		err = expect_report(since, "Trying to vfree() nonexistent vm area (%p)", a);
-	return err ?: vmlist_unchanged(&vm_before) ?: free_lists_unchanged(&before);
+	return err ?: vmlist_unchanged(&vm_before) ?: free_lists_unchanged_shrunk(&before);
 }
 
 /*
@@ -668,7 +708,7 @@ static const char *test_bad_frees(void)
  * the caller's pages; vunmap() of a vmalloc() area unmaps it and frees
  * nothing, so its pages and their array stay allocated (the caller's bug:
  * a leak).  Expect exactly that; this test then frees the leaked pages
- * and the one-page array itself, and the free lists are as before.
+ * and kfree()s the array itself, and the free lists are as before.
  */
 static const char *test_vfree_vunmap_mixups(void)
 {
@@ -689,7 +729,7 @@ static const char *test_vfree_vunmap_mixups(void)
 	KTEST_EXPECT_EQ(*(char *)page_address(page), 'v');
 	__free_page(page);
 
-	snapshot_free(&before);
+	snapshot_free_shrunk(&before);
 	m = vmalloc(2 * PAGE_SIZE);
 	KTEST_EXPECT(m && find_vm_area(m));
 	array = find_vm_area(m)->pages;
@@ -702,8 +742,8 @@ static const char *test_vfree_vunmap_mixups(void)
 	KTEST_EXPECT(array[0] == leaked[0]);                /* the array too */
 	__free_page(leaked[0]);
 	__free_page(leaked[1]);
-	free_page((unsigned long)array);
-	return free_lists_unchanged(&before);
+	kfree(array);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 static void call_pa(unsigned long va)          { (void)__pa(va); }
@@ -925,8 +965,9 @@ static const char *stress(struct stress_area *live, unsigned int *n, unsigned lo
  * 10,000 random vmalloc()s and vfree()s (a fixed seed, so every boot does
  * the same), 1 byte to 64 KB, up to 64 areas live, each filled with its
  * own pattern and checked when freed.  Expect no area ever to see another's
- * bytes, and at the end vmlist as at the start and every buddy free list
- * exactly as before: no page, no pages[] array, no vm_struct page leaked.
+ * bytes, and at the end vmlist as at the start and, the slab caches
+ * shrunk, every buddy free list exactly as before: no page leaked, and no
+ * pages[] array or vm_struct holding a slab.
  */
 static const char *test_stress(void)
 {
@@ -941,7 +982,7 @@ static const char *test_stress(void)
 	prng_state = 2463534242u;
 	prepare_page_tables(STRESS_SPAN);
 	snapshot_vmlist(&vm_before);
-	snapshot_free(&before);
+	snapshot_free_shrunk(&before);
 	err = stress(live, &n, limit);
 	while (n) {
 		const char *e = stress_check_and_free(&live[--n]);
@@ -951,7 +992,7 @@ static const char *test_stress(void)
 	if (err)
 		return err;
 	printk("# %u vmalloc/vfree in %llu M TSC ticks\n", STRESS_OPS, (rdtsc() - t) >> 20);
-	return vmlist_unchanged(&vm_before) ?: free_lists_unchanged(&before);
+	return vmlist_unchanged(&vm_before) ?: free_lists_unchanged_shrunk(&before);
 }
 
 static const struct selftest vmalloc_tests[] = {

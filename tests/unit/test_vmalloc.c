@@ -1,16 +1,17 @@
 /*
  * tests/unit/test_vmalloc.c - the vmalloc area's bookkeeping (mm/vmalloc.c):
  * first fit, the guard page, vmlist's order, freed ranges merging with
- * their neighbours, exhaustion, sizes that could wrap, the vm_struct
- * cache, /proc/vmallocinfo's format.
+ * their neighbours, exhaustion, sizes that could wrap, vm_structs from
+ * kmalloc(), /proc/vmallocinfo's format.
  *
  * mm/vmalloc.c is compiled here with -DHOST_TEST, which leaves out all
  * that maps pages (vmalloc(), vmap(), vmalloc_fault() ...): an area is
  * address space only, and __get_vm_area() takes any range, so the tests
  * use small ones at made-up addresses.  unmap_vm_area(), which
  * remove_vm_area() calls, is the stub below: it records what it was given.
- * The vm_structs come from the real buddy allocator (mm/page_alloc.c) over
- * a one-zone machine of 1024 pages whose "RAM" is a malloc'ed arena.
+ * The vm_structs come from the real kmalloc() (mm/kmalloc.c, mm/slab.c),
+ * whose slabs come from the real buddy allocator (mm/page_alloc.c) over a
+ * one-zone machine of 1024 pages whose "RAM" is a malloc'ed arena.
  *
  * The drawings show an area as [name: n pages|g], g its guard page, and a
  * free range as ( ... ), one character column per page where it matters.
@@ -22,6 +23,7 @@
 #include <linux/gfp.h>
 #include <linux/memblock.h>
 #include <linux/mm.h>
+#include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include "unit.h"
 
@@ -54,6 +56,7 @@ static void setup(void)
 	free_area_init_node(&contig_page_data, map, zones, holes);
 	free_bootmem_range(0, NR_PAGES);
 	init_per_zone_pages_min();
+	kmem_cache_init();
 	vmlist = NULL;
 	last_unmapped = NULL;
 	nr_unmapped = 0;
@@ -62,7 +65,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	while (vmlist)                 /* gives every vm_struct page back */
+	while (vmlist)                 /* kfree()s every vm_struct */
 		free_vm_area(vmlist);
 	free(map);
 	free(host_page_arena);
@@ -83,11 +86,30 @@ static long at(const struct vm_struct *v)
 	return ((unsigned long)v->addr - BASE) / PG;
 }
 
-/* Free pages, the per-CPU lists drained first. */
+/*
+ * Free pages, once every slab cache is shrunk (a freed vm_struct waits in
+ * its cache's per-CPU array or a free slab until then) and the per-CPU
+ * page lists are drained.
+ */
 static unsigned long free_pages_now(void)
 {
+	kmem_cache_shrink_all();
 	drain_all_pages();
 	return nr_free_pages();
+}
+
+/* The free blocks of each order, after the same shrink and drain. */
+static void snapshot_free_lists(unsigned long nr_free[MAX_ORDER])
+{
+	free_pages_now();
+	for (int order = 0; order < MAX_ORDER; order++)
+		nr_free[order] = contig_page_data.node_zones[0].free_area[order].nr_free;
+}
+
+/* The size of the general cache that kmalloc(sizeof(struct vm_struct)) uses. */
+static size_t vm_struct_cache_size(void)
+{
+	return malloc_sizes[kmalloc_index(sizeof(struct vm_struct))].cs_size;
 }
 
 /* vmlist is sorted, and no two areas overlap. */
@@ -182,7 +204,8 @@ END_TEST
  * In a range of 8 pages, four 1-page areas take all 8; the next request
  * gets NULL, and so does a 8-page one in the empty range (the guard would
  * not fit), while a 7-page one fits exactly.  A failure changes nothing,
- * and keeps no vm_struct: with every area gone, so is every page.
+ * and keeps no vm_struct: with every area gone and the slab caches
+ * shrunk, every page is free again.
  */
 START_TEST(exhausted_range_returns_null)
 {
@@ -304,50 +327,88 @@ START_TEST(ioremap_areas_are_aligned_to_their_size)
 END_TEST
 
 /*
- * The vm_structs live in whole buddy pages: one page serves many areas,
- * and the last area freed gives the page back.  Expect 300 areas to take
- * a few pages, a freed slot to be reused without a new page, and the free
- * pages as before once all are gone.
+ * A vm_struct is a kmalloc() object: ksize() says it sits in the general
+ * cache that serves sizeof(struct vm_struct) (size-64 on the host, size-32
+ * on i386), on a slab page.  Expect that for two areas, and the first one
+ * freed to come back as the next area's vm_struct: kfree() pushed it on
+ * the cache's per-CPU array, and kmalloc() pops the last object pushed.
  */
-START_TEST(vm_struct_pages_are_given_back)
+START_TEST(vm_structs_come_from_kmalloc)
 {
-	unsigned long before = free_pages_now(), used;
-	struct vm_struct *v;
+	struct vm_struct *a = get(1, 64), *b = get(1, 64);
 
-	for (int i = 0; i < 300; i++)
-		ck_assert_ptr_nonnull(get(1, 1024));
-	used = before - free_pages_now();
-	ck_assert_uint_ge(used, 1);
-	ck_assert_uint_le(used, 300 * sizeof(struct vm_struct) / (PG / 2) + 1);
-	v = vmlist->next;
-	free_vm_area(v);
-	ck_assert_ptr_nonnull(get(1, 1024));
-	ck_assert_uint_eq(before - free_pages_now(), used);
-	while (vmlist)
-		free_vm_area(vmlist);
-	ck_assert_uint_eq(free_pages_now(), before);
+	ck_assert_uint_ge(vm_struct_cache_size(), sizeof(struct vm_struct));
+	ck_assert_uint_eq(ksize(a), vm_struct_cache_size());
+	ck_assert_uint_eq(ksize(b), vm_struct_cache_size());
+	ck_assert(PageSlab(virt_to_page(a)));
+	free_vm_area(a);
+	ck_assert_ptr_eq(get(1, 64), a);
+	check_vmlist_order();
 }
 END_TEST
 
 /*
- * No page for a vm_struct: NULL, and vmlist as it was.  The page last
- * taken given back, the next try works (it is exactly one page above the
- * watermark GFP_KERNEL stops at).
+ * 300 areas take slab pages for their vm_structs, at least as many as
+ * 300 objects of the cache's size fill.  Freed, the vm_structs wait in the
+ * cache (the last ones freed in its per-CPU array, keeping their slabs
+ * busy), so some pages are still out; kmem_cache_shrink_all() gives them
+ * back.  Expect, once shrunk, every buddy free list as before, order by
+ * order.
  */
-START_TEST(no_page_for_a_vm_struct_returns_null)
+START_TEST(freed_vm_structs_go_back_to_the_buddy_lists_when_shrunk)
 {
-	struct page *page, *last = NULL;
-	struct list_head held = LIST_HEAD_INIT(held);
+	unsigned long before[MAX_ORDER], after[MAX_ORDER], used;
+	unsigned long start = free_pages_now();
+	size_t size = vm_struct_cache_size();
 
-	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN))) {
+	snapshot_free_lists(before);
+	for (int i = 0; i < 300; i++)
+		ck_assert_ptr_nonnull(get(1, 1024));
+	used = start - free_pages_now();
+	ck_assert_uint_ge(used, 300 * size / PG);
+	ck_assert_uint_le(used, 300 * size / (PG / 2) + 2);
+	while (vmlist)
+		free_vm_area(vmlist);
+	drain_all_pages();
+	ck_assert_uint_lt(nr_free_pages(), start);      /* not shrunk yet */
+	snapshot_free_lists(after);
+	for (int order = 0; order < MAX_ORDER; order++)
+		ck_assert_msg(after[order] == before[order], "order %d: %lu free blocks, was %lu",
+			      order, after[order], before[order]);
+}
+END_TEST
+
+/*
+ * No memory for a vm_struct: one object of the vm_structs' cache put
+ * aside, then every page GFP_KERNEL can get held, and every object the
+ * cache can still hand out taken.  Expect NULL and vmlist as it was; with
+ * the object put aside kfree()d, the next try to work and to get exactly
+ * that object.
+ */
+START_TEST(no_memory_for_a_vm_struct_returns_null)
+{
+	void *spare = kmalloc(sizeof(struct vm_struct), GFP_KERNEL);
+	struct list_head held = LIST_HEAD_INIT(held);
+	void **objs = NULL, **obj;
+	struct page *page;
+
+	ck_assert_ptr_nonnull(spare);
+	while ((page = alloc_page(GFP_KERNEL | __GFP_NOWARN)))
 		list_add(&page->lru, &held);
-		last = page;
+	while ((obj = kmalloc(sizeof(struct vm_struct), GFP_KERNEL))) {
+		*obj = objs;                   /* a stack of the objects taken */
+		objs = obj;
 	}
 	ck_assert_ptr_null(get(1, 64));
 	ck_assert_ptr_null(vmlist);
-	list_del(&last->lru);
-	__free_page(last);
+	kfree(spare);
 	ck_assert_int_eq(at(get(1, 64)), 0);
+	ck_assert_ptr_eq(vmlist, spare);
+	while (objs) {
+		obj = objs;
+		objs = *obj;
+		kfree(obj);
+	}
 	while (!list_empty(&held)) {
 		page = list_entry(held.next, struct page, lru);
 		list_del(&page->lru);
@@ -414,8 +475,9 @@ Suite *vmalloc_suite(void)
 	tcase_add_test(tc, remove_of_an_unknown_address_returns_null);
 	tcase_add_test(tc, find_vm_area_covering_includes_the_guard_page);
 	tcase_add_test(tc, ioremap_areas_are_aligned_to_their_size);
-	tcase_add_test(tc, vm_struct_pages_are_given_back);
-	tcase_add_test(tc, no_page_for_a_vm_struct_returns_null);
+	tcase_add_test(tc, vm_structs_come_from_kmalloc);
+	tcase_add_test(tc, freed_vm_structs_go_back_to_the_buddy_lists_when_shrunk);
+	tcase_add_test(tc, no_memory_for_a_vm_struct_returns_null);
 	tcase_add_test(tc, get_vm_area_uses_the_vmalloc_range);
 	tcase_add_test(tc, vmallocinfo_prints_each_area_like_linux);
 	suite_add_tcase(s, tc);
