@@ -54,7 +54,7 @@ MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
-	       tests/kernel/layout_test.o
+	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
 
 # Plain C shared with the host unit tests (tests/unit/).

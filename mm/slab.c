@@ -280,9 +280,14 @@ static bool cache_grow(struct kmem_cache *cachep, gfp_t flags)
 
 	if (++cachep->colour_next >= cachep->colour)
 		cachep->colour_next = 0;
-	/* Slab memory is lowmem: it needs an address. */
-	flags = (flags & ~(__GFP_HIGHMEM | __GFP_ZERO)) | cachep->gfpflags;
-	page = alloc_pages(flags | __GFP_NOWARN, cachep->gfporder);
+	/*
+	 * Slab memory is lowmem, from the cache's own zone: the caller's
+	 * flags say how to allocate, not where.  (The off-slab descriptor
+	 * below must not inherit a DMA cache's GFP_DMA: it would pull an
+	 * ordinary cache's slab into ZONE_DMA.)
+	 */
+	flags &= ~(__GFP_DMA | __GFP_HIGHMEM | __GFP_ZERO);
+	page = alloc_pages(flags | cachep->gfpflags | __GFP_NOWARN, cachep->gfporder);
 	if (!page)
 		return false;
 	addr = page_address(page);

@@ -38,22 +38,23 @@
 #include <linux/string.h>
 #include <asm/traps.h>
 
-#define WORD sizeof(u32)
+/* Red zones and the last user are words, as in 2.6.11 (BYTES_PER_WORD). */
+#define WORD sizeof(unsigned long)
 
 unsigned int slab_debug_overhead(unsigned int flags)
 {
 	return ((flags & SLAB_RED_ZONE) ? 2 * WORD : 0) + ((flags & SLAB_STORE_USER) ? WORD : 0);
 }
 
-static u32 *dbg_redzone1(const struct kmem_cache *cachep, void *buf)
+static unsigned long *dbg_redzone1(const struct kmem_cache *cachep, void *buf)
 {
 	(void)cachep;
 	return buf;
 }
 
-static u32 *dbg_redzone2(const struct kmem_cache *cachep, void *buf)
+static unsigned long *dbg_redzone2(const struct kmem_cache *cachep, void *buf)
 {
-	return (u32 *)((char *)buf + cachep->obj_offset + cachep->obj_size);
+	return (unsigned long *)((char *)buf + cachep->obj_offset + cachep->obj_size);
 }
 
 static unsigned long *dbg_userword(const struct kmem_cache *cachep, void *buf)
@@ -148,7 +149,7 @@ void slab_debug_init_object(struct kmem_cache *cachep, void *buf)
 
 static void print_redzones(struct kmem_cache *cachep, void *buf)
 {
-	printk("%p: redzone 1: 0x%08x, redzone 2: 0x%08x (active 0x%08x, inactive 0x%08x)\n",
+	printk("%p: redzone 1: 0x%08lx, redzone 2: 0x%08lx (active 0x%08x, inactive 0x%08x)\n",
 	       (char *)buf + cachep->obj_offset, *dbg_redzone1(cachep, buf),
 	       *dbg_redzone2(cachep, buf), RED_ACTIVE, RED_INACTIVE);
 }

@@ -27,6 +27,8 @@ static const struct selftest_suite *const suites[] = {
 	&vmalloc_suite,
 	&ioremap_suite,
 	&highmem_suite,
+	&slab_suite,
+	&slab_debug_suite,
 };
 
 const char *ktest_fail(const char *fmt, ...)

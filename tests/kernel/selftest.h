@@ -81,6 +81,8 @@ extern const struct selftest_suite layout_suite;
 extern const struct selftest_suite vmalloc_suite;
 extern const struct selftest_suite ioremap_suite;
 extern const struct selftest_suite highmem_suite;
+extern const struct selftest_suite slab_suite;
+extern const struct selftest_suite slab_debug_suite;
 
 __attribute__((noreturn)) void run_selftests(void);
 __attribute__((noreturn)) void run_benchmarks(void);
