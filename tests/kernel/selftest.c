@@ -17,6 +17,7 @@
 #include <linux/mm.h>
 #include <linux/vmalloc.h>
 #include <asm/qemu.h>
+#include <linux/slab.h>
 #include "selftest.h"
 
 static const struct selftest_suite *const suites[] = {
@@ -95,6 +96,18 @@ const char *free_lists_unchanged(const struct free_snapshot *s)
 						  zones[z].name, o, now.nr_free[z][o],
 						  s->nr_free[z][o]);
 	return NULL;
+}
+
+void snapshot_free_shrunk(struct free_snapshot *s)
+{
+	kmem_cache_shrink_all();
+	snapshot_free(s);
+}
+
+const char *free_lists_unchanged_shrunk(const struct free_snapshot *s)
+{
+	kmem_cache_shrink_all();
+	return free_lists_unchanged(s);
 }
 
 void snapshot_vmlist(struct vmlist_snapshot *s)

@@ -63,6 +63,14 @@ struct free_snapshot {
 };
 void snapshot_free(struct free_snapshot *s);
 const char *free_lists_unchanged(const struct free_snapshot *s);
+/*
+ * The same with every slab cache shrunk first: freed objects wait in
+ * per-CPU arrays and free slabs, holding pages, until
+ * kmem_cache_shrink_all().  A leaked object still keeps its slab off the
+ * buddy lists, so a leak shows unless other live objects keep that slab.
+ */
+void snapshot_free_shrunk(struct free_snapshot *s);
+const char *free_lists_unchanged_shrunk(const struct free_snapshot *s);
 
 /* vmlist, area by area: the same before and after a test (NULL), or what
  * differs.  The first 16 areas are compared, the count always. */

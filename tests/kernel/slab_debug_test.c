@@ -26,18 +26,6 @@
 
 #define BIG_SIZE  (200u << 10)    /* over 128 KB: a buddy block, not a slab object */
 
-static void snapshot_after_shrink(struct free_snapshot *s)
-{
-	kmem_cache_shrink_all();
-	snapshot_free(s);
-}
-
-static const char *unchanged_after_shrink(const struct free_snapshot *s)
-{
-	kmem_cache_shrink_all();
-	return free_lists_unchanged(s);
-}
-
 /*
  * A mistake just made: expect slab_error_count one above @errors and the
  * text @fmt, its %p filled in with @a (and @b), printed since @since.
@@ -122,7 +110,7 @@ static const char *test_empty_slabs_go_back(void)
 	struct free_snapshot before;
 	void *chain = NULL;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	slabs0 = cache_slabs(cachep);
 	for (int i = 0; i < MANY_OBJECTS; i++) {
 		void **p = kmalloc(256, GFP_KERNEL);
@@ -145,7 +133,7 @@ static const char *test_empty_slabs_go_back(void)
 	printk("# %d objects of `%s' took %lu slabs; freed, %lu stay (%lu free, free_limit "
 	       "%lu objects, %u per slab)\n", MANY_OBJECTS, cachep->name, peak - slabs0, kept,
 	       free_slabs, cachep->free_limit, cachep->num);
-	return unchanged_after_shrink(&before);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- /proc/slabinfo ---- */
@@ -272,7 +260,7 @@ static const char *test_double_free(void)
 	char *p, *big;
 
 	KTEST_EXPECT(slab_debug);
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	p = kmalloc(64, GFP_KERNEL);
 	big = kmalloc(BIG_SIZE, GFP_KERNEL);
 	KTEST_EXPECT(p && big);
@@ -280,7 +268,7 @@ static const char *test_double_free(void)
 	kfree(big);
 	if ((err = check_double_free(p, big)))
 		return err;
-	return unchanged_after_shrink(&before);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- kfree() of what kmalloc() did not return ---- */
@@ -335,7 +323,7 @@ static const char *test_kfree_of_a_bad_pointer(void)
 
 	KTEST_EXPECT(v);
 	memset(v, 'v', PAGE_SIZE);
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	p = kmalloc(64, GFP_KERNEL);
 	big = kmalloc(BIG_SIZE, GFP_KERNEL);
 	pg = alloc_page(GFP_KERNEL);
@@ -355,7 +343,7 @@ static const char *test_kfree_of_a_bad_pointer(void)
 	__free_page(pg);
 	if (!err && slab_error_count != errors)
 		err = "kfree() of the object or the block after the bad ones was reported";
-	err = err ?: unchanged_after_shrink(&before);
+	err = err ?: free_lists_unchanged_shrunk(&before);
 	vfree(v);
 	return err;
 }
@@ -399,13 +387,13 @@ static const char *test_write_past_the_end(void)
 	struct free_snapshot before;
 	const char *err;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	if ((err = check_overwrite(64, "slab error in cache_free_debugcheck(): cache `size-64': "
 				   "memory past the end of object %p (64 bytes) was overwritten")) ||
 	    (err = check_overwrite(-1, "slab error in cache_free_debugcheck(): cache `size-64': "
 				   "memory before object %p (64 bytes) was overwritten")))
 		return err;
-	return unchanged_after_shrink(&before);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 static const char *check_write_after_free(char *p, unsigned long errors, unsigned long since,
@@ -443,7 +431,7 @@ static const char *test_write_after_free(void)
 	const char *err;
 	char *p, *q;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	p = kmalloc(64, GFP_KERNEL);
 	KTEST_EXPECT(p);
 	kfree(p);
@@ -453,7 +441,7 @@ static const char *test_write_after_free(void)
 	q = kmalloc(64, GFP_KERNEL);
 	err = check_write_after_free(p, errors, since, q);
 	kfree(q);
-	return err ?: unchanged_after_shrink(&before);
+	return err ?: free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- kmem_cache_free() to the wrong cache ---- */
@@ -495,7 +483,7 @@ static const char *test_free_to_the_wrong_cache(void)
 	const char *err;
 	void *obj, *p;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	mine = kmem_cache_create("slab_test", 40, 0, SLAB_DEBUG_FLAGS);
 	KTEST_EXPECT(mine);
 	obj = kmem_cache_alloc(mine, GFP_KERNEL);
@@ -511,7 +499,7 @@ static const char *test_free_to_the_wrong_cache(void)
 		err = "the right frees were reported";
 	if (kmem_cache_destroy(mine))
 		return err ?: "kmem_cache_destroy(`slab_test') failed: objects left";
-	return err ?: unchanged_after_shrink(&before);
+	return err ?: free_lists_unchanged_shrunk(&before);
 }
 
 static const struct selftest slab_debug_tests[] = {

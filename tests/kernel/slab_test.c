@@ -52,18 +52,6 @@ static struct kmem_cache *general_cache(size_t size)
 	return malloc_sizes[kmalloc_index(size)].cs_cachep;
 }
 
-static void snapshot_after_shrink(struct free_snapshot *s)
-{
-	kmem_cache_shrink_all();
-	snapshot_free(s);
-}
-
-static const char *unchanged_after_shrink(const struct free_snapshot *s)
-{
-	kmem_cache_shrink_all();
-	return free_lists_unchanged(s);
-}
-
 /* Objects kept by a test are chained through their first word. */
 static void kfree_chain(void *chain)
 {
@@ -156,7 +144,7 @@ static const char *test_kmalloc_sizes(void)
 	const char *err;
 	void *p;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	for (unsigned int i = 0; i < ARRAY_SIZE(a1_sizes); i++)
 		if ((err = check_kmalloc_size(a1_sizes[i].size, a1_sizes[i].ksize)))
 			return err;
@@ -172,7 +160,7 @@ static const char *test_kmalloc_sizes(void)
 	KTEST_EXPECT(kmalloc(runtime_size(KMALLOC_MAX_SIZE + 1), GFP_KERNEL) == NULL);
 	KTEST_EXPECT(log_contains_since(since, "kmalloc: 4194305 bytes is more than the "
 					"largest block (4194304 bytes); use vmalloc()"));
-	return unchanged_after_shrink(&before);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- A1: kzalloc ---- */
@@ -222,11 +210,11 @@ static const char *test_kzalloc_zeroes(void)
 	struct free_snapshot before;
 	const char *err;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	if ((err = check_kzalloc(100, true)) || (err = check_kzalloc(runtime_size(100), false)) ||
 	    (err = check_kzalloc(runtime_size(200 << 10), false)))
 		return err;
-	return unchanged_after_shrink(&before);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- A2: GFP flags choose the zone ---- */
@@ -268,7 +256,7 @@ static const char *test_gfp_flags_choose_the_zone(void)
 	struct free_snapshot before;
 	const char *err;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	for (unsigned int i = 0; i < ARRAY_SIZE(a2_sizes); i++) {
 		size_t size = a2_sizes[i];
 		int idx = kmalloc_index(size);
@@ -287,7 +275,7 @@ static const char *test_gfp_flags_choose_the_zone(void)
 					  size);
 	}
 	KTEST_EXPECT(!strcmp(kmem_cache_name(malloc_sizes[0].cs_dmacachep), "size-32(DMA)"));
-	return unchanged_after_shrink(&before);
+	return free_lists_unchanged_shrunk(&before);
 }
 
 /*
@@ -329,7 +317,7 @@ static const char *test_gfp_dma_stays_with_the_dma_cache(void)
 	char *p;
 
 	KTEST_EXPECT(desc && (dma->flags & CFLGS_OFF_SLAB));
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	take_free_objects(dma, &chain);
 	take_free_objects(desc, &chain);
 	p = kmalloc(4096, GFP_DMA);
@@ -345,7 +333,7 @@ static const char *test_gfp_dma_stays_with_the_dma_cache(void)
 				 slabp, desc->name, page_zone(virt_to_page(slabp))->name);
 	kfree(p);
 	kfree_chain(chain);
-	return err ?: unchanged_after_shrink(&before);
+	return err ?: free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- P7: the allocator's own data is lowmem ---- */
@@ -498,7 +486,7 @@ static const char *test_vmalloc_where_kmalloc_fails(void)
 	char *v;
 
 	vfree(vmalloc(A3_SIZE));
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	hold_blocks(&held, GFP_KERNEL, 0);
 	free_odd_pages(&held);
 	for (int order = MAX_ORDER - 1; order >= (int)get_order(A3_SIZE); order--)
@@ -512,7 +500,7 @@ static const char *test_vmalloc_where_kmalloc_fails(void)
 	vfree(v);
 	kfree(p);
 	release_blocks(&held);
-	return err ?: unchanged_after_shrink(&before);
+	return err ?: free_lists_unchanged_shrunk(&before);
 }
 
 /* ---- running out ---- */
@@ -580,7 +568,7 @@ static const char *test_running_out(void)
 	struct page *page;
 	void *atomic;
 
-	snapshot_after_shrink(&before);
+	snapshot_free_shrunk(&before);
 	since = log_position();
 	for (unsigned int i = 0; i < ARRAY_SIZE(exhaust_sizes); i++) {
 		unsigned long got = kmalloc_until_null(&h, runtime_size(exhaust_sizes[i]),
@@ -604,7 +592,7 @@ static const char *test_running_out(void)
 		__free_page(page);
 	kfree(atomic);
 	kfree_held(&h);
-	return err ?: unchanged_after_shrink(&before);
+	return err ?: free_lists_unchanged_shrunk(&before);
 }
 
 static const struct selftest slab_tests[] = {

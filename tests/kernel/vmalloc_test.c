@@ -70,25 +70,6 @@ static void prepare_page_tables(unsigned long bytes)
 }
 
 /*
- * snapshot_free() and free_lists_unchanged() with every slab cache shrunk
- * first: freed vm_structs and pages[] arrays wait in their caches' per-CPU
- * arrays and free slabs, holding pages, until kmem_cache_shrink_all().
- * A leaked object still keeps its slab off the buddy lists, so a leak
- * shows unless other live objects keep that slab anyway.
- */
-static void snapshot_free_shrunk(struct free_snapshot *s)
-{
-	kmem_cache_shrink_all();
-	snapshot_free(s);
-}
-
-static const char *free_lists_unchanged_shrunk(const struct free_snapshot *s)
-{
-	kmem_cache_shrink_all();
-	return free_lists_unchanged(s);
-}
-
-/*
  * A 4 MB region with no page table yet, at least 3 pages above the last
  * area, and a spacer area reserved from the last area up to @below pages
  * under it, so that the next area lands @below pages before the region.
