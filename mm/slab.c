@@ -58,10 +58,10 @@ static struct kmem_cache cache_cache = {
 
 /*
  * slab_break_gfp_order - the slab order a cache of small objects stops
- * growing at: 1 (8 KB) on machines under 32 MB, else 2 (2.6.11's
- * BREAK_GFP_ORDER_LO/HI); large objects go past it to fit one object.
+ * growing at: 0 (4 KB) on machines of 32 MB or less, else 1 (8 KB), as
+ * 2.6.11's BREAK_GFP_ORDER_LO/HI; larger objects go past it to fit one.
  */
-static unsigned int slab_break_gfp_order = 2;
+static unsigned int slab_break_gfp_order = 1;
 
 /*
  * cache_estimate - how many objects of @size fit in a slab of 2^@gfporder
@@ -623,8 +623,8 @@ void kmem_cache_init(void)
 {
 	struct kmem_cache *cachep;
 
-	if (totalram_pages < (32ul << 20) / PAGE_SIZE)
-		slab_break_gfp_order = 1;
+	if (totalram_pages <= (32ul << 20) / PAGE_SIZE)
+		slab_break_gfp_order = 0;
 	if (slab_debug)
 		cache_cache.flags |= SLAB_DEBUG_FLAGS;
 	cache_cache.obj_size = ALIGN(sizeof(struct kmem_cache), BYTES_PER_WORD);

@@ -21,6 +21,7 @@ int main(void)
 	srunner_add_suite(sr, div64_suite());
 	srunner_add_suite(sr, vmalloc_suite());
 	srunner_add_suite(sr, layout_suite());
+	srunner_add_suite(sr, slab_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

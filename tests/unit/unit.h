@@ -22,6 +22,7 @@ Suite *buddy_suite(void);
 Suite *div64_suite(void);
 Suite *vmalloc_suite(void);
 Suite *layout_suite(void);
+Suite *slab_suite(void);
 
 /* Forget everything printed so far. */
 void host_log_reset(void);
