@@ -168,6 +168,26 @@ static __always_inline u64 bench_kmalloc_pair(size_t size)
 }
 
 /*
+ * Instructions per pair when ROUNDS objects are allocated first and then
+ * all freed: the arrays run empty and full, so this counts the refills
+ * from the slabs, new slabs from the buddy allocator, and the flushes back.
+ */
+static void *batch[ROUNDS];
+
+static __always_inline u64 bench_kmalloc_batch(size_t size)
+{
+	u64 t;
+
+	kmem_cache_shrink_all();
+	t = rdtsc();
+	for (int i = 0; i < ROUNDS; i++)
+		batch[i] = kmalloc(size, GFP_KERNEL);
+	for (int i = 0; i < ROUNDS; i++)
+		kfree(batch[i]);
+	return (rdtsc() - t) / ROUNDS;
+}
+
+/*
  * The bytes a cache spends per object beyond the object itself: a slab's
  * pages less its objects (the on-slab descriptor and bufctl[], the colour
  * leftover), plus an off-slab descriptor's object, shared by num objects.
@@ -187,18 +207,24 @@ static void bench_kmalloc(void)
 	static const unsigned int sizes[] = { 32, 64, 256, 4096 };
 	u64 floor = bench_bump_pair();
 	u64 pair64 = bench_kmalloc_pair(64), pair4096 = bench_kmalloc_pair(4096);
+	u64 batch64 = bench_kmalloc_batch(64), batch4096 = bench_kmalloc_batch(4096);
 
 	printk("bench: bump allocator alloc+free pair (64 bytes): %llu instructions\n", floor);
 	printk("bench: kmalloc(64)+kfree pair: %llu instructions (%llu.%02llux the bump floor; "
 	       "target <= 4x)\n", pair64, pair64 / floor, pair64 * 100 / floor % 100);
 	printk("bench: kmalloc(4096)+kfree pair: %llu instructions\n", pair4096);
+	printk("bench: %d kmalloc(64) then %d kfree, from empty caches: %llu instructions "
+	       "per pair\n", ROUNDS, ROUNDS, batch64);
+	printk("bench: %d kmalloc(4096) then %d kfree, from empty caches: %llu instructions "
+	       "per pair\n", ROUNDS, ROUNDS, batch4096);
 	for (unsigned int i = 0; i < ARRAY_SIZE(sizes); i++) {
 		const struct kmem_cache *c = malloc_sizes[kmalloc_index(sizes[i])].cs_cachep;
 		unsigned long m = metadata_per_object_x100(c);
 
 		printk("bench: %s metadata: %lu.%02lu bytes per object (%lu.%lu%% of %u; "
-		       "%u objects per %lu KB slab%s)%s\n", kmem_cache_name(c), m / 100, m % 100,
+		       "%u object%s per %lu KB slab%s)%s\n", kmem_cache_name(c), m / 100, m % 100,
 		       m / c->obj_size, m * 10 / c->obj_size % 10, c->obj_size, c->num,
+		       c->num == 1 ? "" : "s",
 		       (unsigned long)(PAGE_SIZE << c->gfporder) >> 10,
 		       (c->flags & CFLGS_OFF_SLAB) ? ", descriptor off-slab" : "",
 		       sizes[i] == 64 ? " (target <= 10%)" : "");
