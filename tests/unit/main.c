@@ -22,6 +22,9 @@ int main(void)
 	srunner_add_suite(sr, vmalloc_suite());
 	srunner_add_suite(sr, layout_suite());
 	srunner_add_suite(sr, slab_suite());
+	srunner_add_suite(sr, kmalloc_suite());
+	srunner_add_suite(sr, slab_debug_suite());
+	srunner_add_suite(sr, slab_random_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

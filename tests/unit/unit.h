@@ -23,6 +23,9 @@ Suite *div64_suite(void);
 Suite *vmalloc_suite(void);
 Suite *layout_suite(void);
 Suite *slab_suite(void);
+Suite *kmalloc_suite(void);
+Suite *slab_debug_suite(void);
+Suite *slab_random_suite(void);
 
 /* Forget everything printed so far. */
 void host_log_reset(void);
