@@ -1,6 +1,7 @@
 # Makefile - the i386 teaching kernel.
 #
-#   make              build/kernel.elf, kernel.asm, kernel.sym, kernel.iso
+#   make              build/kernel.elf, kernel.asm, kernel.sym, kernel.iso,
+#                     build/user/init (and init.asm), a module in every ISO
 #   make run          boot it in QEMU (MEM=512M), serial console on this terminal
 #   make test         host unit tests + the self-tests booted at every memory size
 #   make bench        instruction counts under QEMU -icount
@@ -48,25 +49,33 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/kernel/apic.o \
 	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
-	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o
+	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o
 MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc.o \
 	       mm/slab.o mm/slab_debug.o mm/kmalloc.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
-	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o
+	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o \
+	       tests/kernel/elf_test.o
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
+
+# User programs (boot/user/<prog>.c), each linked with crt0 and ulib.
+USER_PROGS    := init
+USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o
+USER_BINS     := $(addprefix $(B)/user/,$(USER_PROGS))
+USER_ASMS     := $(USER_BINS:=.asm)
+USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
 
 # Plain C shared with the host unit tests (tests/unit/).
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/page_alloc.c mm/vmstat.c \
 	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmalloc.c \
-	     mm/slab.c mm/slab_debug.c mm/kmalloc.c
+	     mm/slab.c mm/slab_debug.c mm/kmalloc.c kernel/elf.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -DHOST_TEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \
 	      -fsanitize=address,undefined -fno-omit-frame-pointer
 
-all: $(B)/kernel.elf $(B)/kernel.asm $(B)/kernel.sym $(B)/kernel.iso
+all: $(B)/kernel.elf $(B)/kernel.asm $(B)/kernel.sym $(B)/kernel.iso $(USER_ASMS)
 
 # --- tools ------------------------------------------------------------------
 # On a fresh Debian 12 machine the first `make` installs what is missing
@@ -145,8 +154,45 @@ $(B)/kernel.asm: $(B)/kernel.elf
 $(B)/kernel.sym: $(B)/kernel.elf
 	$(Q)$(NM) -n $< > $@
 
+# --- user programs ----------------------------------------------------------
+# Each program in USER_PROGS is boot/user/<prog>.c linked with crt0 (the
+# entry, _start) and ulib into a static i386 ELF executable, build/user/<prog>,
+# at 0x08048000 (boot/user/user.ld).  The kernel loads none of it yet: GRUB
+# does, as a Multiboot2 module.  User code keeps the ordinary i386 cdecl
+# convention (no -mregparm) and gcc's 16-byte stack alignment; it avoids
+# the FPU (-mgeneral-regs-only) because no context switch will save it.
+USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+	       -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
+	       -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
+	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP
+USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
+		-T boot/user/user.ld
+USER_NASMFLAGS := -f elf32
+
+USER_BUILD_FLAGS := $(CC) $(USER_CFLAGS) | $(NASM) $(USER_NASMFLAGS) | $(USER_LDFLAGS)
+$(B)/user/.flags: FORCE
+	@mkdir -p $(B)/user
+	@echo '$(USER_BUILD_FLAGS)' | cmp -s - $@ || echo '$(USER_BUILD_FLAGS)' > $@
+
+$(B)/user/%.o: boot/user/%.c $(B)/user/.flags | $(B)/.tools-ok
+	@[ -n "$(Q)" ] && echo "  CC      $<" || true
+	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
+
+$(B)/user/%.o: boot/user/%.asm $(B)/user/.flags | $(B)/.tools-ok
+	@[ -n "$(Q)" ] && echo "  NASM    $<" || true
+	$(Q)$(NASM) $(USER_NASMFLAGS) $< -o $@
+
+# crt0.o first, so _start opens .text; libgcc last, for 64-bit division.
+$(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_LIB_OBJS) boot/user/user.ld
+	@[ -n "$(Q)" ] && echo "  LD      $@" || true
+	$(Q)$(CC) $(USER_LDFLAGS) $(B)/user/crt0.o $< $(B)/user/ulib.o -lgcc -o $@
+
+$(USER_ASMS): %.asm: %
+	$(Q)$(OBJDUMP) -S $< > $@
+
 # --- ISOs: one per kernel command line ---------------------------------------
-# build/<name>.iso boots build/kernel.elf with the command line ISO_CMDLINE_<name>.
+# build/<name>.iso boots build/kernel.elf with the command line ISO_CMDLINE_<name>,
+# and loads every user program as a module (module2 /boot/<prog> <prog>).
 CMDLINE ?=
 ISO_CMDLINE_kernel     = $(CMDLINE)
 ISO_CMDLINE_test       = selftest
@@ -155,13 +201,16 @@ ISO_CMDLINE_crash-null = crash=null
 ISO_CMDLINE_crash-bug  = crash=bug
 ISO_CMDLINE_crash-guard = crash=guard
 
-$(B)/%.iso: $(B)/kernel.elf FORCE
+$(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
 	$(Q)mkdir -p $(B)/iso-$*/boot/grub
 	$(Q)cp $< $(B)/iso-$*/boot/kernel.elf
-	$(Q)printf 'set timeout=0\nset default=0\nmenuentry "i386 teaching kernel" {\n\tmultiboot2 /boot/kernel.elf %s\n\tboot\n}\n' \
-		'$(ISO_CMDLINE_$*)' > $(B)/iso-$*/boot/grub/grub.cfg.new
+	$(Q)cp $(USER_BINS) $(B)/iso-$*/boot/
+	$(Q){ printf 'set timeout=0\nset default=0\nmenuentry "i386 teaching kernel" {\n\tmultiboot2 /boot/kernel.elf %s\n' \
+		'$(ISO_CMDLINE_$*)'; \
+	  printf '\tmodule2 /boot/%s %s\n' $(foreach p,$(USER_PROGS),$(p) $(p)); \
+	  printf '\tboot\n}\n'; } > $(B)/iso-$*/boot/grub/grub.cfg.new
 	$(Q)if ! cmp -s $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg || \
-	      [ ! -f $@ ] || [ $< -nt $@ ]; then \
+	      [ ! -f $@ ] || [ -n "$$(find $< $(USER_BINS) -newer $@)" ]; then \
 		mv $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg; \
 		[ -n "$(Q)" ] && echo "  ISO     $@ ($(ISO_CMDLINE_$*))"; \
 		grub-mkrescue --install-modules="multiboot2 normal iso9660 biosdisk part_msdos" \
@@ -205,4 +254,4 @@ clean:
 .PHONY: all run debug test bench clean FORCE
 FORCE:
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(USER_OBJS:.o=.d)

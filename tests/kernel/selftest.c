@@ -30,6 +30,7 @@ static const struct selftest_suite *const suites[] = {
 	&highmem_suite,
 	&slab_suite,
 	&slab_debug_suite,
+	&elf_suite,
 };
 
 const char *ktest_fail(const char *fmt, ...)

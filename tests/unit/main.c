@@ -25,6 +25,7 @@ int main(void)
 	srunner_add_suite(sr, kmalloc_suite());
 	srunner_add_suite(sr, slab_debug_suite());
 	srunner_add_suite(sr, slab_random_suite());
+	srunner_add_suite(sr, elf_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

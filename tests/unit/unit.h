@@ -26,6 +26,7 @@ Suite *slab_suite(void);
 Suite *kmalloc_suite(void);
 Suite *slab_debug_suite(void);
 Suite *slab_random_suite(void);
+Suite *elf_suite(void);
 
 /* Forget everything printed so far. */
 void host_log_reset(void);

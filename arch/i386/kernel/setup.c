@@ -7,6 +7,7 @@
  *   e820 RAM        --memblock_add()-->     memblock.memory
  *   kernel image, Multiboot2 info, modules, page 0
  *                   --memblock_reserve()--> memblock.reserved
+ *   modules         --elf_check()-->        one "Module N:" line each
  *
  * GRUB puts the information structure wherever it likes, often right after
  * the image, sometimes in a gap between its segments (TOOLCHAIN.md, 3), so
@@ -20,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/init.h>
 #include <linux/errno.h>
+#include <linux/elf.h>
 #include <linux/memblock.h>
 #include <linux/string.h>
 #include <asm/e820.h>
@@ -123,6 +125,33 @@ static void __init __reserve_boot_ranges(void)
 	}
 }
 
+/*
+ * One line per Multiboot2 module: where GRUB put it and what it is.  The
+ * modules are the user programs (the Makefile's module2 lines), so each
+ * goes through elf_check(); a bad one is reported here and refused later,
+ * by exec.  Like 2.6's initrd check in setup_arch(), a module must lie in
+ * memory the kernel can already read: here, the early map.
+ */
+static void __init __check_boot_modules(void)
+{
+	struct elf_info info;
+
+	for (u32 i = 0; i < boot_mb2.nr_modules; i++) {
+		const struct mb2_module *m = &boot_mb2.modules[i];
+		u32 size = m->mod_end - m->mod_start;
+
+		printk("Module %u: %s at 0x%08x-0x%08x (%u bytes): ", i,
+		       m->cmdline[0] ? m->cmdline : "(no name)", m->mod_start,
+		       m->mod_end, size);
+		if (m->mod_end > EARLY_MAP_SIZE)
+			printk("beyond the %u MB early map, not checked\n",
+			       EARLY_MAP_SIZE >> 20);
+		else if (elf_check(__va(m->mod_start), size, &info) == 0)
+			printk("ELF32 i386 executable, entry 0x%08x, %u PT_LOAD segments\n",
+			       info.e_entry, info.nr_load);
+	}
+}
+
 void __init setup_arch(phys_addr_t mb2_phys)
 {
 	__parse_multiboot2(mb2_phys);
@@ -135,5 +164,6 @@ void __init setup_arch(phys_addr_t mb2_phys)
 	parse_args("Booting kernel", command_line, boot_params, ARRAY_SIZE(boot_params));
 	__setup_memory_region();
 	__reserve_boot_ranges();
+	__check_boot_modules();
 	memblock_dump_all();
 }
