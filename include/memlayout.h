@@ -52,6 +52,14 @@
 /* Values are uint32_t-sized so the host test build (64-bit) computes the same. */
 #define PAGE_OFFSET      ((u32)CONFIG_PAGE_OFFSET)      /* 3G/1G split (S1) */
 #define TASK_SIZE        PAGE_OFFSET                    /* user space ends here */
+/*
+ * Where the text of an i386 executable starts: binutils' default
+ * (TEXT_START_ADDR of its elf_i386 emulation), 128 MB + 288 KB.  The pages
+ * below stay unmapped so that a NULL pointer, or a small offset from one,
+ * faults (U1).  Linux itself only refuses addresses under mmap_min_addr
+ * (2.6.23 on); this kernel refuses anything below here (kernel/elf.c).
+ */
+#define ELF_EXEC_BASE    0x08048000u
 #define PAGE_SHIFT       12
 #define PAGE_SIZE        (1u << PAGE_SHIFT)             /* 4 KB */
 #define PAGE_MASK        (~(PAGE_SIZE - 1))

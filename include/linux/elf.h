@@ -26,6 +26,7 @@
 #define _LINUX_ELF_H
 
 #include <linux/types.h>
+#include <memlayout.h>       /* ELF_EXEC_BASE, TASK_SIZE */
 
 typedef u32 Elf32_Addr;
 typedef u16 Elf32_Half;
@@ -66,15 +67,6 @@ typedef u32 Elf32_Word;
 #define PF_X         0x1
 #define PF_W         0x2
 #define PF_R         0x4
-
-/*
- * Where the text of an i386 executable starts: binutils' default
- * (TEXT_START_ADDR of its elf_i386 emulation), 128 MB + 288 KB.  The pages
- * below stay unmapped so that a NULL pointer, or a small offset from one,
- * faults (claim U1).  Linux itself only refuses addresses under
- * mmap_min_addr (2.6.23 on); this kernel refuses anything below here.
- */
-#define ELF_EXEC_BASE  0x08048000u
 
 typedef struct elf32_hdr {
 	unsigned char e_ident[EI_NIDENT];
