@@ -76,7 +76,6 @@ struct cache_sizes {
 };
 extern struct cache_sizes malloc_sizes[];
 
-#define KMALLOC_MIN_SIZE   32
 #define KMALLOC_MAX_CACHE_SIZE  (128u << 10)   /* size-131072: larger goes to the buddy allocator */
 #define KMALLOC_MAX_SIZE   ((unsigned long)PAGE_SIZE << (MAX_ORDER - 1))
 
