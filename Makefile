@@ -47,20 +47,22 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/multiboot2.o arch/i386/kernel/e820.o \
 	       arch/i386/mm/init.o arch/i386/mm/fault.o arch/i386/mm/extable.o \
 	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/kernel/apic.o \
-	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o
+	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o \
+	       arch/i386/kernel/process.o arch/i386/kernel/syscall.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
-	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o
+	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o \
+	       kernel/sched.o kernel/fork.o kernel/exit.o kernel/exec.o kernel/sys.o kernel/proc.o
 MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc.o \
-	       mm/slab.o mm/slab_debug.o mm/kmalloc.o
+	       mm/slab.o mm/slab_debug.o mm/kmalloc.o mm/memory.o mm/mmap.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
 	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o \
-	       tests/kernel/elf_test.o
+	       tests/kernel/elf_test.o tests/kernel/process_test.o
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
 
 # User programs (boot/user/<prog>.c), each linked with crt0 and ulib.
-USER_PROGS    := init
+USER_PROGS    := init usertests
 USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o
 USER_BINS     := $(addprefix $(B)/user/,$(USER_PROGS))
 USER_ASMS     := $(USER_BINS:=.asm)

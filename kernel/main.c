@@ -15,6 +15,7 @@
 #include <linux/linkage.h>
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
+#include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
 #include <linux/vmstat.h>
@@ -103,7 +104,8 @@ asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 	serial_init();          /* COM1: printk works from here on */
 	printk("%s", linux_banner);
 	cpu_init();             /* our GDT and segment registers, this CPU's TSS */
-	trap_init();            /* IDT: 32 exceptions and 16 IRQ vectors */
+	trap_init();            /* IDT: 32 exceptions, 16 IRQ vectors, int 0x80 */
+	sched_init();           /* this boot thread is task 0: `current` works */
 	sort_main_extable();    /* exception table, bisected by the fault handler */
 	zap_low_mappings();     /* nothing runs at low addresses now: drop them (P3) */
 	BUG_ON(early_map_size != EARLY_MAP_SIZE);
@@ -116,6 +118,7 @@ asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 	paging_init();          /* direct-map lowmem (P4), mem_map (P5), zones (Z1-Z4) */
 	mem_init();             /* free boot memory -> buddy lists (Z5); watermarks */
 	kmem_cache_init();      /* slab caches: size-32 ... size-131072 (A1) */
+	fork_init();            /* the task_struct cache */
 	init_apic_mappings();   /* local APIC and I/O APIC in their fixmap slots (F4) */
 	init_IRQ();             /* 8259 PICs remapped to vectors 0x20-0x2f */
 	time_init();            /* TSC calibrated against the PIT; HZ tick on IRQ 0 */
@@ -124,21 +127,39 @@ asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 }
 
 /*
+ * kernel_init - pid 1, the first task after the boot thread, as in Linux:
+ * a kernel thread that does what the command line asked, then becomes
+ * the first user process by exec'ing the program "init".  It is also the
+ * child reaper: orphaned processes become its children.
+ */
+static int kernel_init(void *unused)
+{
+	static const char *const argv[] = { "init", NULL };
+	static const char *const envp[] = { "HOME=/", "TERM=linux", NULL };
+	int err;
+
+	(void)unused;
+	child_reaper = current;
+	if (bench_enabled)
+		run_benchmarks();   /* instruction counts; exits QEMU */
+	if (selftest_enabled)
+		run_selftests();    /* KTAP over serial; exits QEMU */
+	show_memory_report();
+	printk("Boot complete. Starting init as pid %d (quit QEMU with Ctrl-A X).\n",
+	       current->pid);
+	err = kernel_execve("init", argv, envp);
+	panic("No init found (error %d): is the module \"init\" in grub.cfg?", err);
+}
+
+/*
  * rest_init - what runs after the boot proper, outside .init: free the
- * boot-only pages, then do what the command line asked.  (In Linux the
- * first kernel thread does this before starting /sbin/init.)
+ * boot-only pages, start pid 1, and become the idle task.
  */
 static __attribute__((noinline, noreturn)) void rest_init(void)
 {
 	free_initmem();
 	if (crash_kind)
 		crash_on_purpose();
-	if (bench_enabled)
-		run_benchmarks();   /* instruction counts; exits QEMU */
-	if (selftest_enabled)
-		run_selftests();    /* KTAP over serial; exits QEMU */
-	show_memory_report();
-	printk("Boot complete. Nothing more to do: halting (quit QEMU with Ctrl-A X).\n");
-	for (;;)
-		halt();
+	kernel_thread(kernel_init, NULL, "init");
+	cpu_idle();             /* pid 0 runs only when nothing else can */
 }

@@ -30,8 +30,13 @@ plan=$(sed -n -E 's/^1\.\.([0-9]+)$/\1/p' "$log" | head -n 1)
 results=$(grep -c -E '^(not )?ok [0-9]+ ' "$log")
 failed=$(grep -c -E '^not ok [0-9]+ ' "$log")
 
-# Every kernel result, tagged with this boot.
+# Every kernel result, tagged with this boot; then the results of
+# subtests (KTAP nests them indented by 4 spaces: the user-space suite,
+# printed by the program itself), tagged with the boot and "user".
 sed -n -E "s/^(not )?ok [0-9]+ (.*)$/\1ok [$tag] \2/p" "$log"
+sed -n -E "s/^    (not )?ok [0-9]+ (.*)$/\1ok [$tag user] \2/p" "$log"
+sub_plan=$(sed -n -E 's/^    1\.\.([0-9]+)$/\1/p' "$log" | head -n 1)
+sub_results=$(grep -c -E '^    (not )?ok [0-9]+ ' "$log")
 
 why=""
 case $rc in
@@ -44,11 +49,13 @@ esac
 [ -z "$why" ] && [ -z "$plan" ] && why="no KTAP plan line"
 [ -z "$why" ] && [ "$results" -ne "$plan" ] && why="$results results for a plan of $plan"
 [ -z "$why" ] && [ "$rc" = 35 ] && [ "$failed" = 0 ] && why="exit 35 but no 'not ok'"
+[ -z "$why" ] && [ -n "$sub_plan" ] && [ "$sub_results" -ne "$sub_plan" ] && \
+	why="$sub_results user-space results for a plan of $sub_plan"
 if [ -z "$why" ]; then
 	echo "ok [$tag] boot: exit $rc, plan $plan, $results results"
 else
 	echo "not ok [$tag] boot: $why (log: $log)"
 fi
 secs=$(awk "BEGIN { printf \"%.2f\", ($end - $start) / 1e9 }")
-printf '  BOOT    %-12s %3s ok, %s not ok, %5ss%s  %s\n' "$tag" \
-	"$((results - failed))" "$failed" "$secs" "${why:+  FAIL: $why}" "$log" >&2
+printf '  BOOT    %-12s %3s ok, %s not ok, %3s user, %5ss%s  %s\n' "$tag" \
+	"$((results - failed))" "$failed" "$sub_results" "$secs" "${why:+  FAIL: $why}" "$log" >&2

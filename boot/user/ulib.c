@@ -13,19 +13,27 @@
 char **environ;                 /* set by crt0.asm */
 
 /*
- * The one way into the kernel.  Every wrapper passes three arguments;
- * a call that takes fewer ignores the extra registers.  "memory": the
- * kernel may write what the arguments point to (uname, nanosleep).
+ * The one way into the kernel: the number in eax, five arguments in ebx,
+ * ecx, edx, esi, edi (ebp, Linux's sixth, is gcc's frame pointer here and
+ * no call of ours needs it).  A call that takes fewer ignores the extra
+ * registers.  "memory": the kernel may write what the arguments point to
+ * (read, uname, nanosleep, waitpid's status).
  */
-static long __syscall(long nr, long arg1, long arg2, long arg3)
+long syscall(long nr, long arg1, long arg2, long arg3, long arg4, long arg5)
 {
 	long ret;
 
 	asm volatile("int $0x80"
 		     : "=a"(ret)
-		     : "a"(nr), "b"(arg1), "c"(arg2), "d"(arg3)
+		     : "a"(nr), "b"(arg1), "c"(arg2), "d"(arg3), "S"(arg4), "D"(arg5)
 		     : "memory");
 	return ret;
+}
+
+/* Every wrapper below takes at most three arguments. */
+static long __syscall(long nr, long arg1, long arg2, long arg3)
+{
+	return syscall(nr, arg1, arg2, arg3, 0, 0);
 }
 
 void exit(int status)
@@ -34,14 +42,49 @@ void exit(int status)
 	__builtin_trap();       /* exit never returns; if it did, fault (ud2) */
 }
 
+int fork(void)
+{
+	return __syscall(__NR_fork, 0, 0, 0);
+}
+
+int read(int fd, void *buf, size_t count)
+{
+	return __syscall(__NR_read, fd, (long)buf, count);
+}
+
 int write(int fd, const void *buf, size_t count)
 {
 	return __syscall(__NR_write, fd, (long)buf, count);
 }
 
+int open(const char *path, int flags)
+{
+	return __syscall(__NR_open, (long)path, flags, 0);
+}
+
+int close(int fd)
+{
+	return __syscall(__NR_close, fd, 0, 0);
+}
+
+int waitpid(int pid, int *status, int options)
+{
+	return __syscall(__NR_waitpid, pid, (long)status, options);
+}
+
+int execve(const char *path, char *const argv[], char *const envp[])
+{
+	return __syscall(__NR_execve, (long)path, (long)argv, (long)envp);
+}
+
 int getpid(void)
 {
 	return __syscall(__NR_getpid, 0, 0, 0);
+}
+
+int getppid(void)
+{
+	return __syscall(__NR_getppid, 0, 0, 0);
 }
 
 void *brk(void *addr)
@@ -67,6 +110,13 @@ int sched_yield(void)
 int nanosleep(const struct timespec *req, struct timespec *rem)
 {
 	return __syscall(__NR_nanosleep, (long)req, (long)rem, 0);
+}
+
+int sleep_ms(unsigned int ms)
+{
+	struct timespec t = { ms / 1000, (ms % 1000) * 1000000L };
+
+	return nanosleep(&t, NULL);
 }
 
 int gethostname(char *name, size_t len)
@@ -100,6 +150,24 @@ int strcmp(const char *a, const char *b)
 	while (*a && *a == *b)
 		a++, b++;
 	return (unsigned char)*a - (unsigned char)*b;
+}
+
+int strncmp(const char *a, const char *b, size_t n)
+{
+	for (; n; n--, a++, b++)
+		if (*a != *b || !*a)
+			return (unsigned char)*a - (unsigned char)*b;
+	return 0;
+}
+
+char *strstr(const char *haystack, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *haystack; haystack++)
+		if (!strncmp(haystack, needle, n))
+			return (char *)haystack;
+	return *needle ? NULL : (char *)haystack;
 }
 
 /*

@@ -11,13 +11,16 @@
  * Unlike glibc, the wrappers here return that -errno as it is: there is no
  * errno variable.  So `if (write(1, s, n) < 0)` works, and the value says
  * why.  brk() is the exception, as in the kernel: it returns the break.
+ * Two calls are unlike any function: fork() returns twice (the child's pid
+ * in the parent, 0 in the child), and execve() returns only on failure.
  *
  * User programs are compiled with the normal i386 cdecl convention (all
  * arguments on the stack), not the kernel's -mregparm=3.
  *
  * Mirrors: glibc's wrappers and <sys/utsname.h>, <time.h> (the i386
- * structures the kernel reads and writes); Linux's
- * arch/i386/kernel/syscall_table.S for the numbers.
+ * structures the kernel reads and writes), <sys/wait.h> (the status
+ * macros), <fcntl.h>; Linux's arch/i386/kernel/syscall_table.S for the
+ * numbers and include/asm-generic/errno-base.h for the errors.
  */
 #ifndef _USER_ULIB_H
 #define _USER_ULIB_H
@@ -28,9 +31,16 @@
 
 /* System call numbers: Linux i386's (arch/i386/kernel/syscall_table.S). */
 #define __NR_exit          1
+#define __NR_fork          2
+#define __NR_read          3
 #define __NR_write         4
+#define __NR_open          5
+#define __NR_close         6
+#define __NR_waitpid       7
+#define __NR_execve       11
 #define __NR_getpid       20
 #define __NR_brk          45
+#define __NR_getppid      64
 #define __NR_sethostname  74
 #define __NR_uname       122      /* sys_newuname: struct new_utsname */
 #define __NR_sched_yield 158
@@ -38,7 +48,12 @@
 
 /* The error numbers the wrappers may return negated (Linux's values). */
 #define EPERM          1
+#define ENOENT         2
 #define EINTR          4
+#define E2BIG          7
+#define EBADF          9
+#define ECHILD        10
+#define ENOMEM        12
 #define EFAULT        14
 #define EINVAL        22
 #define ENAMETOOLONG  36
@@ -60,13 +75,51 @@ struct timespec {
 	long tv_nsec;                         /* 0 .. 999999999 */
 };
 
+/* open()'s flags: the only one the kernel knows (its files are read-only). */
+#define O_RDONLY 0
+
+/*
+ * waitpid()'s status word, as Linux packs it (and glibc's <sys/wait.h>
+ * unpacks it):
+ *
+ *   exit(code):        bits 15..8 = code & 0xff, bits 6..0 = 0
+ *   killed by signal:  bits 6..0 = the signal's number (never 0 or 0x7f)
+ */
+#define WIFEXITED(s)    (((s) & 0x7f) == 0)
+#define WEXITSTATUS(s)  (((s) >> 8) & 0xff)
+#define WIFSIGNALED(s)  (((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
+#define WTERMSIG(s)     ((s) & 0x7f)
+
+/* The one signal the kernel sends: a bad memory access (Linux's number). */
+#define SIGSEGV 11
+
 /* The environment, "NAME=value" strings ending in NULL: main's envp. */
 extern char **environ;
 
 /* ---- system calls ---- */
 __attribute__((noreturn)) void exit(int status);
+/* A copy of this process with its own copy of all its memory; returns the
+ * child's pid in the parent and 0 in the child, or -errno (no child). */
+int fork(void);
+/* Up to @count bytes from @fd; returns how many (0 at the end), or -errno. */
+int read(int fd, void *buf, size_t count);
 int write(int fd, const void *buf, size_t count);
+/* The kernel's only files: "/proc/self/maps" and "/proc/<pid>/maps", in
+ * Linux's format; any other path is -ENOENT.  Returns a file descriptor. */
+int open(const char *path, int flags);
+int close(int fd);
+/* Wait for child @pid (-1: any child) to end, store its status word (the
+ * W* macros above) in *@status unless @status is NULL, and free it.
+ * Returns the child's pid, or -ECHILD if there is no such child.  No
+ * @options are known yet: pass 0. */
+int waitpid(int pid, int *status, int options);
+/* Replace this process's program by the module named @path ("init",
+ * "usertests"; a leading '/' is allowed), with main(argc, argv, envp) from
+ * @argv and @envp, both NULL-terminated.  Returns only on failure:
+ * -ENOENT, -EFAULT, -E2BIG, -ENOMEM. */
+int execve(const char *path, char *const argv[], char *const envp[]);
 int getpid(void);
+int getppid(void);
 /* Move the end of the heap to @addr; returns the new end, or the old one
  * if the kernel refused.  brk(NULL) asks where the end is. */
 void *brk(void *addr);
@@ -75,6 +128,17 @@ int uname(struct new_utsname *buf);
 int sched_yield(void);
 int nanosleep(const struct timespec *req, struct timespec *rem);
 
+/*
+ * Any system call by number, as glibc's syscall(), but with all five
+ * argument registers always given (ebx, ecx, edx, esi, edi; pass 0 for
+ * those the call ignores).  For tests that need a call ulib does not
+ * wrap, or a number no call has.
+ */
+long syscall(long nr, long arg1, long arg2, long arg3, long arg4, long arg5);
+
+/* Not a system call: nanosleep() for @ms milliseconds; returns its result. */
+int sleep_ms(unsigned int ms);
+
 /* Not a system call: the nodename field of uname(), as glibc does it.
  * Returns 0, or -ENAMETOOLONG if it does not fit in @len bytes with its NUL. */
 int gethostname(char *name, size_t len);
@@ -82,6 +146,10 @@ int gethostname(char *name, size_t len);
 /* ---- strings ---- */
 size_t strlen(const char *s);
 int strcmp(const char *a, const char *b);
+/* strcmp() of at most @n characters. */
+int strncmp(const char *a, const char *b, size_t n);
+/* The first place @needle occurs in @haystack, or NULL ("" is at @haystack). */
+char *strstr(const char *haystack, const char *needle);
 void *memcpy(void *dst, const void *src, size_t n);
 void *memset(void *s, int c, size_t n);
 

@@ -12,8 +12,9 @@
  *
  * Linux 2.6.11 has the same order from ebx up to xes; where it keeps the
  * error code in orig_eax we keep the vector and the error code apart, which
- * reads more easily.  orig_eax (the system call number) arrives with the
- * system-call issue.
+ * reads more easily.  For int 0x80 the error_code slot holds the system
+ * call's number as it came in (Linux's orig_eax: eax itself is
+ * overwritten by the result).
  */
 #ifndef _ASM_PTRACE_H
 #define _ASM_PTRACE_H

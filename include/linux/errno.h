@@ -13,10 +13,12 @@
 #define ECHILD  10	/* No child processes */
 #define EAGAIN  11	/* Try again */
 #define ENOMEM  12	/* Out of memory */
+#define EACCES  13	/* Permission denied */
 #define EFAULT  14	/* Bad address */
 #define EBUSY   16	/* Device or resource busy */
 #define EEXIST  17	/* File exists */
 #define EINVAL  22	/* Invalid argument */
+#define EMFILE  24	/* Too many open files */
 #define ENOSPC  28	/* No space left on device */
 #define ERANGE  34	/* Math result not representable */
 #define ENAMETOOLONG 36	/* File name too long */

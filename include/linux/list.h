@@ -15,6 +15,7 @@ struct list_head {
 };
 
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 
 static inline void INIT_LIST_HEAD(struct list_head *list)
 {
@@ -54,6 +55,16 @@ static inline void list_del(struct list_head *entry)
 	entry->prev = (struct list_head *)0x00200200;   /* LIST_POISON2 */
 }
 
+/* Unlink @entry and make it an empty list: it may be unlinked again. */
+static inline void list_del_init(struct list_head *entry)
+{
+	struct list_head *prev = entry->prev, *next = entry->next;
+
+	next->prev = prev;
+	prev->next = next;
+	INIT_LIST_HEAD(entry);
+}
+
 static inline bool list_empty(const struct list_head *head)
 {
 	return head->next == head;
@@ -67,5 +78,12 @@ static inline bool list_empty(const struct list_head *head)
 	for (pos = list_entry((head)->next, __typeof__(*pos), member); \
 	     &pos->member != (head); \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
+
+/* The same, where the body may unlink @pos: @n holds the next one. */
+#define list_for_each_entry_safe(pos, n, head, member) \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member), \
+	     n = list_entry(pos->member.next, __typeof__(*pos), member); \
+	     &pos->member != (head); \
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
 #endif /* _LINUX_LIST_H */

@@ -150,4 +150,26 @@ static inline void *lowmem_page_address(const struct page *page)
 	return __va(PFN_PHYS(page_to_pfn(page)));
 }
 
+/* ---- Address spaces of processes (mm/mmap.c, mm/memory.c) ---- */
+#define PAGE_ALIGN(addr) ALIGN((unsigned long)(addr), PAGE_SIZE)
+
+struct mm_struct *mm_alloc(void);
+void mmput(struct mm_struct *mm);
+struct mm_struct *dup_mm(struct mm_struct *old);
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+struct vm_area_struct *vma_alloc(struct mm_struct *mm, unsigned long start,
+				 unsigned long end, unsigned long flags);
+int insert_vm_struct(struct mm_struct *mm, struct vm_area_struct *vma);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int expand_stack(struct vm_area_struct *vma, unsigned long addr);
+/* /proc/PID/maps of @mm into @buf; the characters written. */
+size_t mm_show_maps(const struct mm_struct *mm, char *buf, size_t size);
+
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr);
+int install_page(struct vm_area_struct *vma, unsigned long addr, struct page *page);
+struct page *follow_page(struct mm_struct *mm, unsigned long addr);
+void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end);
+void free_pgtables(struct mm_struct *mm);
+int copy_page_range(struct vm_area_struct *dst, const struct vm_area_struct *src);
+
 #endif /* _LINUX_MM_H */

@@ -23,6 +23,7 @@
 
 #include <linux/types.h>
 #include <linux/list.h>
+#include <asm/pgtable-2level.h>     /* pgd_t */
 
 struct page {
 	unsigned long flags;        /* PG_* bits; the zone number in the top bits */
@@ -33,6 +34,58 @@ struct page {
 	void *mapping;              /* the owner of a user page (later issues) */
 	unsigned long index;        /* its offset within the owner (later) */
 	struct list_head lru;       /* free_list link while free */
+};
+
+/*
+ * A process's address space (claims U1, U6): its page directory and the
+ * list of its regions ("VMAs"), sorted by address and never overlapping.
+ * Everything a process may touch lies in some VMA; a fault anywhere else
+ * kills it (arch/i386/mm/fault.c).  A region's pages are mapped only when
+ * first touched (demand paging), except the program's own, which exec
+ * copies in at once.
+ *
+ *   0x08048000  text   r-xp  the program's first PT_LOAD segment
+ *               data   rw-p  its second: .data, then .bss
+ *   start_brk   [heap] rw-p  grows up with brk()
+ *               ...          nothing: a fault here kills the process
+ *               [stack] rw-p VM_GROWSDOWN: grows down on a fault near esp
+ *   TASK_SIZE   (0xC0000000: the kernel, never reachable from user mode)
+ *
+ * Mirrors: include/linux/mm.h struct vm_area_struct and
+ * include/linux/sched.h struct mm_struct (2.6.11).  Omitted: the
+ * red-black tree (a sorted list is enough for a handful of regions),
+ * files, anon_vma and the reference counts of threads.
+ */
+#define VM_READ       0x0001u
+#define VM_WRITE      0x0002u
+#define VM_EXEC       0x0004u
+#define VM_SHARED     0x0008u
+#define VM_GROWSDOWN  0x0100u    /* the stack: extended downwards on a fault */
+
+struct mm_struct;
+
+struct vm_area_struct {
+	struct mm_struct *vm_mm;
+	unsigned long vm_start;            /* first byte */
+	unsigned long vm_end;              /* one past the last byte */
+	struct vm_area_struct *vm_next;    /* the next region up */
+	unsigned long vm_flags;            /* VM_READ | VM_WRITE ... */
+	unsigned long vm_pgoff;            /* file offset in pages; anonymous:
+					    * vm_start >> PAGE_SHIFT, as Linux */
+	const char *vm_name;               /* the program, for its segments
+					    * (Linux: vm_file), or NULL */
+};
+
+struct mm_struct {
+	struct vm_area_struct *mmap;       /* the regions, lowest first */
+	int map_count;
+	pgd_t *pgd;                        /* the page directory (lowmem, P7) */
+	unsigned long start_code, end_code, start_data, end_data;
+	unsigned long start_brk, brk, start_stack;
+	unsigned long arg_start, arg_end, env_start, env_end;
+	unsigned long total_vm;            /* pages covered by regions */
+	unsigned long rss;                 /* pages mapped now */
+	unsigned long nr_ptes;             /* page tables of the user half */
 };
 
 #endif /* _LINUX_MM_TYPES_H */

@@ -34,4 +34,10 @@ typedef u64 phys_addr_t;
 typedef u32 phys_addr_t;
 #endif
 
+#ifndef HOST_TEST
+typedef int pid_t;          /* a process id (the host's C library has its own) */
+#else
+#include <sys/types.h>
+#endif
+
 #endif /* _LINUX_TYPES_H */

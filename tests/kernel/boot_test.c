@@ -10,6 +10,7 @@
 #include <linux/memblock.h>
 #include <linux/multiboot2.h>
 #include <linux/string.h>
+#include <linux/sched.h>
 #include <asm/desc.h>
 #include <asm/e820.h>
 #include <asm/fault.h>
@@ -200,19 +201,26 @@ static const char *test_ram_above_4g_ignored(void)
 }
 
 /*
- * The boot stack is THREAD_SIZE (8 KB), aligned to 8 KB, so the task
- * structure can sit at its base and `current` = esp & ~(8K - 1) (U3).
- * Expect this test's own stack inside init_thread_union.
+ * Every kernel stack is THREAD_SIZE (8 KB), aligned to 8 KB, with struct
+ * thread_info at its base, so `current` = (esp & ~(8K - 1))->task (U3).
+ * The self-tests run in pid 1, a kernel thread with a stack of its own;
+ * the boot stack, init_thread_union, is the idle task's (pid 0).  Expect
+ * this test's stack to be current's, the TSS's esp0 at its top, and the
+ * idle task on init_thread_union.
  */
 static const char *test_boot_stack(void)
 {
 	unsigned long sp = (unsigned long)__builtin_frame_address(0);
-	unsigned long base = (unsigned long)init_thread_union;
+	unsigned long base = (unsigned long)current->thread_info;
 
 	KTEST_EXPECT_EQ(THREAD_SIZE, 8192);
 	KTEST_EXPECT_EQ(base % THREAD_SIZE, 0);
 	KTEST_EXPECT_EQ(sp & ~(unsigned long)(THREAD_SIZE - 1), base);
+	KTEST_EXPECT_EQ((unsigned long)current_thread_info(), base);
+	KTEST_EXPECT_EQ(current_thread_info()->task->pid, 1);
 	KTEST_EXPECT_EQ(init_tss[0].esp0, base + THREAD_SIZE);
+	KTEST_EXPECT_EQ((unsigned long)init_task.thread_info, (unsigned long)init_thread_union);
+	KTEST_EXPECT(init_task.thread_info->task == &init_task);
 	return NULL;
 }
 

@@ -31,6 +31,7 @@ static const struct selftest_suite *const suites[] = {
 	&slab_suite,
 	&slab_debug_suite,
 	&elf_suite,
+	&process_suite,
 };
 
 const char *ktest_fail(const char *fmt, ...)

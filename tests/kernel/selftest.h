@@ -92,6 +92,7 @@ extern const struct selftest_suite highmem_suite;
 extern const struct selftest_suite slab_suite;
 extern const struct selftest_suite slab_debug_suite;
 extern const struct selftest_suite elf_suite;
+extern const struct selftest_suite process_suite;
 
 __attribute__((noreturn)) void run_selftests(void);
 __attribute__((noreturn)) void run_benchmarks(void);

@@ -9,14 +9,26 @@
 ; which is how a handler can change the interrupted state: a fixup sets
 ; regs->eip, a scheduler will switch stacks.
 ;
-; Mirrors: arch/i386/kernel/entry.S (2.6) SAVE_ALL / RESTORE_ALL, error_code.
+; A system call (int 0x80 from user mode, vector SYSCALL_VECTOR) comes in
+; the same way: its stub saves eax, the call's number, where the error code
+; goes (Linux calls that slot orig_eax) and do_trap() hands the pt_regs to
+; do_syscall(), whose result is written back into regs->eax.  The CPU has
+; already switched to the task's kernel stack (the TSS's esp0); CR3 is
+; untouched, so the user's pages stay visible to the kernel (S4).
+;
+; switch_to_asm, ret_from_fork and kernel_thread_start are the three
+; pieces of a context switch (arch/i386/kernel/process.c explains them).
+;
+; Mirrors: arch/i386/kernel/entry.S (2.6) SAVE_ALL / RESTORE_ALL, error_code,
+; system_call, ret_from_fork; include/asm-i386/system.h switch_to().
 
 %define __KERNEL_DS 0x68
 
 section .text
 bits 32
-extern do_trap
-global trap_entry_table, ret_from_trap
+extern do_trap, do_exit
+global trap_entry_table, ret_from_trap, system_call
+global switch_to_asm, ret_from_fork, kernel_thread_start, ret_to_user
 
 ; Vectors for which the CPU pushes an error code (Intel SDM vol. 3, 6.13).
 %macro TRAP_NOERR 1
@@ -63,6 +75,12 @@ TRAP_NOERR v
 %assign v v+1
 %endrep
 
+; int 0x80: the error-code slot keeps the call's number (orig_eax).
+system_call:
+    push eax
+    push 0x80
+    jmp common_trap
+
 common_trap:
     push es
     push ds
@@ -91,6 +109,50 @@ ret_from_trap:
     pop es
     add esp, 8                  ; trapnr, error_code
     iret
+
+; void switch_to_asm(unsigned long *prev_esp, unsigned long next_esp)
+; (regparm: eax = &prev->thread.esp, edx = next->thread.esp)
+;
+; Pushes what C expects a call to preserve, parks esp in prev's
+; thread_struct, takes next's, pops next's registers and returns on next's
+; stack: to wherever next called switch_to_asm from, or, for a new task,
+; to the address its switch frame was given (ret_from_fork ...).
+switch_to_asm:
+    push ebp
+    push ebx
+    push esi
+    push edi
+    pushfd
+    mov [eax], esp
+    mov esp, edx
+    popfd
+    pop edi
+    pop esi
+    pop ebx
+    pop ebp
+    ret
+
+; A forked child's first instructions: its switch frame returned here,
+; and its stack holds a copy of the parent's pt_regs with eax = 0.
+; (2.6 calls schedule_tail() first, to drop the run-queue lock; there
+; is no lock here: interrupts stay off until the iret.)
+ret_from_fork:
+    jmp ret_from_trap
+
+; A kernel thread's first instructions: esi = fn, ebx = arg (from its
+; switch frame).  fn(arg) with interrupts on; its result goes to do_exit.
+kernel_thread_start:
+    sti
+    mov eax, ebx                ; regparm: the first argument in eax
+    call esi
+    call do_exit                ; eax = fn's result; never returns
+
+; void ret_to_user(struct pt_regs *regs) (regparm: eax = regs):
+; leave the kernel through regs, which lie at the top of this task's
+; stack: what a kernel thread does once it has exec'd a program.
+ret_to_user:
+    mov esp, eax
+    jmp ret_from_trap
 
 section .rodata
 align 4

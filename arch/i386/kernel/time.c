@@ -17,6 +17,7 @@
 #include <asm/irq.h>
 #include <asm/processor.h>
 #include <asm/timer.h>
+#include <linux/sched.h>
 
 #define PIT_CH0       0x40
 #define PIT_CH2       0x42
@@ -34,6 +35,7 @@ static void timer_interrupt(unsigned int irq, struct pt_regs *regs)
 	(void)irq;
 	(void)regs;
 	jiffies++;
+	scheduler_tick();       /* wake sleepers, charge the running task */
 }
 
 /* Count TSC ticks while channel 2 counts CALIBRATE_LATCH input clocks down. */

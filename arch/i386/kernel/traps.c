@@ -24,6 +24,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>
 #include <asm/desc.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
@@ -42,6 +43,7 @@ struct gate_struct {
 
 struct gate_struct idt_table[256] __attribute__((aligned(8)));   /* P7 test reads its address */
 extern const u32 trap_entry_table[FIRST_EXTERNAL_VECTOR + NR_IRQS];
+extern const char system_call[];
 
 static const char *const trap_names[32] = {
 	"divide error", "debug", "nmi", "int3", "overflow", "bounds",
@@ -76,6 +78,13 @@ void __init trap_init(void)
 	set_gate(3, trap_entry_table[3], GATE_SYSTEM);
 	set_gate(4, trap_entry_table[4], GATE_SYSTEM);
 	set_gate(5, trap_entry_table[5], GATE_SYSTEM);
+	/*
+	 * int 0x80, the system call (U2): DPL 3 so ring 3 may raise it.
+	 * An interrupt gate, so it enters with interrupts off; do_syscall()
+	 * turns them on at once, where 2.6's trap gate leaves them on: the
+	 * few instructions between let entry code stay simple.
+	 */
+	set_gate(SYSCALL_VECTOR, (u32)(uintptr_t)system_call, GATE_SYSTEM);
 	asm volatile("lidt %0" : : "m"(idt_descr));
 }
 
@@ -83,17 +92,34 @@ asmlinkage void do_trap(struct pt_regs *regs)
 {
 	u32 nr = regs->trapnr;
 
-	if (nr >= FIRST_EXTERNAL_VECTOR) {
+	if (nr == SYSCALL_VECTOR)
+		do_syscall(regs);
+	else if (nr >= FIRST_EXTERNAL_VECTOR)
 		do_IRQ(nr - FIRST_EXTERNAL_VECTOR, regs);
-		return;
-	}
-	if (nr == X86_TRAP_PF) {
+	else if (nr == X86_TRAP_PF)
 		do_page_fault(regs, regs->error_code);
-		return;
-	}
-	if (!user_mode(regs) && fixup_exception(regs))
-		return;
-	die(trap_names[nr], regs, regs->error_code);
+	else if (user_mode(regs))
+		user_trap(trap_names[nr], regs);
+	else if (!fixup_exception(regs))
+		die(trap_names[nr], regs, regs->error_code);
+	/* Back to user mode: the place where a task gives up the CPU when
+	 * the tick has used up its slice (the kernel is not preemptive). */
+	if (user_mode(regs))
+		exit_to_user_mode(regs);
+}
+
+/*
+ * An exception in user mode other than a page fault (an invalid opcode,
+ * a divide error, a general protection fault from a privileged
+ * instruction): the process is killed, the kernel carries on.  Linux
+ * would send SIGILL, SIGFPE or SIGSEGV; with no signal handlers here
+ * every one ends the process, reported as killed by SIGSEGV.
+ */
+void user_trap(const char *str, struct pt_regs *regs)
+{
+	printk("%s[%d]: %s ip %08x sp %08x error %x\n", current->comm,
+	       current->pid, str, regs->eip, regs->esp, regs->error_code);
+	do_exit_signal(SIGSEGV);
 }
 
 /* Is @addr a plausible frame on the kernel stack that holds @sp? */

@@ -13,14 +13,31 @@
  * table vmalloc() added after it was made: vmalloc_fault() copies it and
  * the instruction runs again.
  *
+ * A fault at a user address, from user mode or from a copy_from_user(),
+ * goes to the process's regions (mm/mmap.c): inside a region that allows
+ * the access, or just below the stack region and near esp, it is demand
+ * paging, and handle_mm_fault() maps a page.  Anywhere else a user-mode
+ * access is a bad one: the process is killed with SIGSEGV and a line in
+ * the format later kernels print,
+ *
+ *   usertests[5]: segfault at c0000000 ip 080481f3 sp bffffe10 error 7 in usertests[8048000+3000]
+ *   #PF: the address is in the direct map (lowmem)
+ *
+ * and the kernel carries on (S5: ring 3 cannot touch kernel pages, whose
+ * ptes lack _PAGE_USER).  A kernel-mode access goes to the exception
+ * table, so a system call returns -EFAULT (U4, U5).
+ *
  * Mirrors: arch/i386/mm/fault.c do_page_fault() (2.6), with the "#PF:"
- * lines of later kernels (arch/x86/mm/fault.c show_fault_oops()).
- * Omitted for now: user faults and demand paging (the user-space issue).
+ * lines and the "segfault at" line of later kernels (arch/x86/mm/fault.c
+ * show_fault_oops(), show_signal_msg()).
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
 #include <linux/kallsyms.h>
 #include <linux/vmalloc.h>
+#include <linux/errno.h>
+#include <linux/mm.h>
+#include <linux/sched.h>
 #include <asm/fixmap.h>
 #include <asm/fault.h>
 #include <asm/pgtable.h>
@@ -159,9 +176,67 @@ kernel_fault_oops(struct pt_regs *regs, unsigned long address, u32 error_code)
 	die("Oops", regs, error_code);
 }
 
+/*
+ * A fault at user address @address in @mm: 0 if a page is now mapped (or
+ * the region grown), -EFAULT if the access is not allowed, -ENOMEM if no
+ * page was left.  2.6's good_area/bad_area checks.
+ */
+static int user_address_fault(struct mm_struct *mm, struct pt_regs *regs,
+			      unsigned long address, u32 error_code)
+{
+	struct vm_area_struct *vma = find_vma(mm, address);
+
+	if (!vma)
+		return -EFAULT;
+	if (vma->vm_start > address) {
+		if (!(vma->vm_flags & VM_GROWSDOWN))
+			return -EFAULT;
+		/* A user access far below esp is a bug, not stack growth
+		 * (2.6 allows 64 KB and 32 words: "enter" and "pusha"). */
+		if ((error_code & X86_PF_USER) &&
+		    address + 65536 + 32 * sizeof(unsigned long) < trap_sp(regs))
+			return -EFAULT;
+		if (expand_stack(vma, address))
+			return -EFAULT;
+	}
+	if (error_code & X86_PF_PROT)     /* present but refused: no COW here */
+		return -EFAULT;
+	if ((error_code & X86_PF_WRITE) ? !(vma->vm_flags & VM_WRITE)
+					: !(vma->vm_flags & (VM_READ | VM_EXEC)))
+		return -EFAULT;
+	return handle_mm_fault(vma, address);
+}
+
+/* "in usertests[8048000+3000]": the region that holds @ip. */
+static void describe_ip_region(struct mm_struct *mm, unsigned long ip, char *buf, size_t len)
+{
+	struct vm_area_struct *vma = mm ? find_vma(mm, ip) : NULL;
+
+	if (vma && vma->vm_start <= ip)
+		snprintf(buf, len, " in %s[%lx+%lx]", vma->vm_name ? vma->vm_name : "anon",
+			 vma->vm_start, vma->vm_end - vma->vm_start);
+	else
+		buf[0] = 0;
+}
+
+static __attribute__((noreturn)) void
+bad_user_access(struct pt_regs *regs, unsigned long address, u32 error_code)
+{
+	struct task_struct *tsk = current;
+	char where[64], region[128];
+
+	describe_ip_region(tsk->mm, regs->eip, where, sizeof(where));
+	printk("%s[%d]: segfault at %08lx ip %08x sp %08x error %x%s\n", tsk->comm,
+	       tsk->pid, address, regs->eip, regs->esp, error_code, where);
+	fault_region_describe(address, region, sizeof(region));
+	printk("#PF: the address is in %s\n", region);
+	do_exit_signal(SIGSEGV);
+}
+
 void do_page_fault(struct pt_regs *regs, u32 error_code)
 {
 	unsigned long address = read_cr2();
+	struct mm_struct *mm = current->mm;
 
 	/* 2.6: "address >= TASK_SIZE && !(error_code & 5)", a kernel-mode
 	 * not-present fault above user space; only the vmalloc area can
@@ -169,6 +244,19 @@ void do_page_fault(struct pt_regs *regs, u32 error_code)
 	if (address >= VMALLOC_START && address < VMALLOC_END &&
 	    !(error_code & (X86_PF_PROT | X86_PF_USER)) && vmalloc_fault(address) == 0)
 		return;
+	if (address < TASK_SIZE && mm) {
+		int err = user_address_fault(mm, regs, address, error_code);
+
+		if (!err)
+			return;
+		if (err == -ENOMEM) {
+			printk("Out of memory: Killed process %d (%s).\n",
+			       current->pid, current->comm);
+			do_exit_signal(SIGKILL);
+		}
+	}
+	if (user_mode(regs))
+		bad_user_access(regs, address, error_code);
 	if (!user_mode(regs)) {
 		last_kernel_fault = (struct page_fault_record){
 			.address = address, .error_code = error_code,

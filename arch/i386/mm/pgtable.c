@@ -51,3 +51,30 @@ pte_t *pte_alloc_kernel(unsigned long addr)
 	BUG_ON(pmd_large(*pmd));
 	return pte_offset_kernel(pmd, addr);
 }
+
+/*
+ * pgd_alloc - a page directory for a new process (S2).  It lives in
+ * lowmem, where the kernel can always reach it and CR3 can take its
+ * physical address (P7).  The user half (entries 0-767) starts empty;
+ * the kernel half (768-1023) is copied from swapper_pg_dir, so every
+ * process sees the same kernel at the same addresses, through the very
+ * same kernel page tables.  Page tables the kernel adds later (vmalloc)
+ * reach this copy through vmalloc_fault().
+ */
+pgd_t *pgd_alloc(void)
+{
+	pgd_t *pgd = (pgd_t *)__get_free_page(GFP_KERNEL);
+
+	if (!pgd)
+		return NULL;
+	memset(pgd, 0, USER_PTRS_PER_PGD * sizeof(pgd_t));
+	memcpy(pgd + USER_PTRS_PER_PGD, swapper_pg_dir + USER_PTRS_PER_PGD,
+	       KERNEL_PGD_PTRS * sizeof(pgd_t));
+	return pgd;
+}
+
+/* The user half's page tables must be gone already (free_pgtables()). */
+void pgd_free(pgd_t *pgd)
+{
+	free_page((unsigned long)pgd);
+}

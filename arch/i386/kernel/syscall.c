@@ -1,0 +1,106 @@
+/*
+ * arch/i386/kernel/syscall.c - int 0x80: the table of system calls and
+ * the dispatch (U2).
+ *
+ * User space puts the call's number in eax and up to five arguments in
+ * ebx, ecx, edx, esi, edi, then executes int 0x80.  The CPU switches to
+ * the task's kernel stack (the TSS's esp0) and entry.asm saves every
+ * register there as struct pt_regs; CR3 stays as it was, so the kernel
+ * runs in the caller's address space and can reach its pages (S4).
+ * do_syscall() calls sys_call_table[eax] with the five registers as
+ * arguments and stores the result, or -errno, in the saved eax: that is
+ * what the process sees when iret returns to it.
+ *
+ * The numbers are Linux i386's (arch/i386/kernel/syscall_table.S); a
+ * number with no entry, or out of range, returns -ENOSYS.
+ *
+ * Each entry also checks the two facts of S4 and counts them
+ * (sched_stats): esp is inside the current task's 8 KB kernel stack, and
+ * CR3 holds the physical address of the current process's page directory.
+ *
+ * Mirrors: arch/i386/kernel/entry.S system_call, syscall_table.S (2.6.11).
+ */
+#include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+#include <asm/traps.h>
+
+struct pt_regs;
+struct timespec;
+struct new_utsname;
+
+asmlinkage long sys_exit(int error_code);
+asmlinkage long sys_fork(void);
+asmlinkage long sys_read(int fd, char *buf, size_t count);
+asmlinkage long sys_write(int fd, const char *buf, size_t count);
+asmlinkage long sys_open(const char *path, int flags, int mode);
+asmlinkage long sys_close(int fd);
+asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
+asmlinkage long sys_execve(const char *name, const char *const *argv, const char *const *envp);
+asmlinkage long sys_getpid(void);
+asmlinkage unsigned long sys_brk(unsigned long brk);
+asmlinkage long sys_getppid(void);
+asmlinkage long sys_sethostname(const char *name, int len);
+asmlinkage long sys_newuname(struct new_utsname *name);
+asmlinkage long sys_sched_yield(void);
+asmlinkage long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
+
+/* Every entry is called with five arguments; each reads the ones it has
+ * (the i386 C convention lets a callee ignore extra stack arguments). */
+typedef asmlinkage long (*syscall_t)(u32, u32, u32, u32, u32);
+/* Through void (*)(void), the type C allows any function pointer to pass. */
+#define SYSCALL(nr, fn) [nr] = (syscall_t)(void (*)(void))(fn)
+
+static const syscall_t sys_call_table[] = {
+	SYSCALL(1, sys_exit),
+	SYSCALL(2, sys_fork),
+	SYSCALL(3, sys_read),
+	SYSCALL(4, sys_write),
+	SYSCALL(5, sys_open),
+	SYSCALL(6, sys_close),
+	SYSCALL(7, sys_waitpid),
+	SYSCALL(11, sys_execve),
+	SYSCALL(20, sys_getpid),
+	SYSCALL(45, sys_brk),
+	SYSCALL(64, sys_getppid),
+	SYSCALL(74, sys_sethostname),
+	SYSCALL(122, sys_newuname),
+	SYSCALL(158, sys_sched_yield),
+	SYSCALL(162, sys_nanosleep),
+};
+#define NR_syscalls ARRAY_SIZE(sys_call_table)
+
+/* S4: on the task's kernel stack, in the task's address space. */
+static void record_syscall_entry(const struct pt_regs *regs)
+{
+	struct task_struct *tsk = current;
+	u32 base = (u32)(uintptr_t)tsk->thread_info, at = (u32)(uintptr_t)regs;
+	u32 cr3 = read_cr3(), pgd_pa = tsk->mm ? (u32)__pa(tsk->mm->pgd) : 0;
+
+	sched_stats.syscalls++;
+	if (at < base || at + sizeof(*regs) != base + THREAD_SIZE)
+		sched_stats.syscall_bad_stack++;
+	if (cr3 != pgd_pa)
+		sched_stats.syscall_cr3_changed++;
+	sched_stats.last_pid = tsk->pid;
+	sched_stats.last_nr = regs->eax;
+	sched_stats.last_regs = at;
+	sched_stats.last_stack_base = base;
+	sched_stats.last_cr3 = cr3;
+	sched_stats.last_pgd_pa = pgd_pa;
+	sched_stats.last_user_esp = regs->esp;
+}
+
+void do_syscall(struct pt_regs *regs)
+{
+	u32 nr = regs->eax;
+	syscall_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
+
+	record_syscall_entry(regs);
+	local_irq_enable();
+	regs->eax = fn ? (u32)fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi)
+		       : (u32)-ENOSYS;
+	local_irq_disable();
+}
