@@ -3,6 +3,7 @@
 #   1. the host unit tests (check), as TAP;
 #   2. the self-tests, booted through GRUB at each memory size in $MEMS;
 #   3. three boots that crash on purpose, whose oops must read as Linux's;
+#   4. a normal boot (make run's), which must start init and show its maps;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading.
 set -u
@@ -76,6 +77,37 @@ check_oops crash=guard "$B/crash-guard.iso" \
 	"#PF: the address is in the guard page after the vmalloc area 0xc2800000-0xc2802000 (8192 bytes, crash_on_purpose+0x" \
 	"EIP is at crash_on_purpose+0x" \
 	"Kernel panic - not syncing: Fatal exception" > "$R/crash-guard.tap"
+
+# 4. What `make run` shows: a normal boot ends by exec'ing init as pid 1,
+#    which prints its /proc/self/maps and sleeps for ever.  QEMU is
+#    stopped once that line is there (or after 20 s).
+check_run() {
+	log=$B/log/run.log
+	$QEMU -m 512M -serial stdio -cdrom "$B/kernel.iso" < /dev/null > "$log.raw" 2>&1 &
+	qpid=$!
+	for _ in $(seq 100); do
+		grep -q 'init: nothing more to do' "$log.raw" 2>/dev/null && break
+		sleep 0.2
+	done
+	kill $qpid 2>/dev/null
+	wait $qpid 2>/dev/null
+	tr -d '\r' < "$log.raw" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
+	rm -f "$log.raw"
+	for want in "Starting init as pid 1" "init: hello from user space (pid 1)" \
+		"init: /proc/self/maps:" \
+		"08048000-08049000 r-xp 00000000 00:00 0          /init" \
+		"rw-p 0804a000 00:00 0          [heap]" \
+		"bffff000-c0000000 rw-p bffff000 00:00 0          [stack]" \
+		"init: nothing more to do"; do
+		if grep -q -F -- "$want" "$log"; then
+			echo "ok [make run] shows: $want"
+		else
+			echo "not ok [make run] shows: $want (log: $log)"
+		fi
+	done
+	printf '  RUN     init     %s\n' "$log" >&2
+}
+check_run > "$R/run.tap"
 
 wait $unit_pid
 printf '  UNIT    %s ok, %s not ok\n' "$(grep -c '^ok' "$R/unit.tap")" \
