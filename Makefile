@@ -62,7 +62,7 @@ TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
 
 # User programs (boot/user/<prog>.c), each linked with crt0 and ulib.
-USER_PROGS    := init usertests
+USER_PROGS    := init usertests bench
 USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o
 USER_BINS     := $(addprefix $(B)/user/,$(USER_PROGS))
 USER_ASMS     := $(USER_BINS:=.asm)
@@ -244,7 +244,8 @@ $(B)/unit-tests: $(HOST_SRCS) $(UNIT_SRCS) $(wildcard tests/unit/*.h) | $(B)/.to
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SRCS) $(UNIT_SRCS) \
 		$$(pkg-config --cflags --libs check) -o $@
 
-test: $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso $(B)/crash-guard.iso
+test: $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso $(B)/crash-guard.iso \
+      $(B)/kernel.iso
 	$(Q)MEMS="$(TEST_MEMS)" QEMU="$(QEMU_BASE)" B=$(B) sh tests/run-tests.sh
 
 bench: $(B)/bench.iso
