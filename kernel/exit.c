@@ -15,8 +15,15 @@
  * user programs (nothing lost).  The status is Linux's: (code & 0xff) << 8
  * for exit(code), the signal number for a process killed by one.
  *
+ * kill(pid, sig) ends another process: with no signal handlers in this
+ * kernel every signal is fatal, as the default action of SIGKILL, SIGTERM
+ * and most others is.  The signal is left pending on the task; a sleeping
+ * task is woken, and the task exits on its way back to user mode
+ * (exit_to_user_mode()), never in the middle of a system call.
+ *
  * Mirrors: kernel/exit.c do_exit(), exit_mm(), forget_original_parent(),
- * release_task(), wait_task_zombie(), do_wait(), sys_wait4() (2.6.11).
+ * release_task(), wait_task_zombie(), do_wait(), sys_wait4(); kernel/signal.c
+ * sys_kill() (2.6.11).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -132,6 +139,10 @@ long do_wait(pid_t pid, int *status, int options)
 			local_irq_restore(flags);
 			return any ? 0 : -ECHILD;
 		}
+		if (tsk->pending_signal) {
+			local_irq_restore(flags);
+			return -EINTR;
+		}
 		/* Sleep until a child's exit wakes us.  Interrupts stay off
 		 * from the search to the sleep, so no wake-up is missed. */
 		tsk->state = TASK_INTERRUPTIBLE;
@@ -155,4 +166,25 @@ asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
 	if (ret > 0 && stat_addr && copy_to_user(stat_addr, &status, sizeof(status)))
 		return -EFAULT;
 	return ret;
+}
+
+#define _NSIG 64
+
+/* kill(pid, sig): 0 only asks whether @pid exists; 1-64 end it. */
+asmlinkage long sys_kill(pid_t pid, int sig)
+{
+	struct task_struct *p;
+
+	if (sig < 0 || sig > _NSIG)
+		return -EINVAL;
+	p = pid > 0 ? find_task_by_pid(pid) : NULL;
+	if (!p || p->exit_state)
+		return -ESRCH;
+	if (!p->mm || p == child_reaper)
+		return -EPERM;          /* kernel threads and init are not killed */
+	if (sig && !p->pending_signal) {
+		p->pending_signal = sig;
+		wake_up_process(p);     /* from nanosleep or waitpid */
+	}
+	return 0;
 }

@@ -123,8 +123,10 @@ void scheduler_tick(void)
 		return;
 	if (curr->time_slice)
 		curr->time_slice--;
-	if (!curr->time_slice)
+	if (!curr->time_slice) {
 		set_tsk_need_resched_ti(current_thread_info());
+		sched_stats.slice_expiries++;
+	}
 }
 
 long schedule_timeout(long ticks)
@@ -147,6 +149,8 @@ void exit_to_user_mode(struct pt_regs *regs)
 	(void)regs;
 	while (need_resched())
 		schedule();
+	if (current->pending_signal)
+		do_exit_signal(current->pending_signal);
 }
 
 /*
@@ -211,7 +215,10 @@ asmlinkage long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp
 		((unsigned long)t.tv_nsec + NSEC_PER_SEC / HZ - 1) / (NSEC_PER_SEC / HZ);
 	/* +1: the current tick is partly gone.  Loop: a wake-up for another
 	 * reason must not cut the sleep short. */
-	for (long left = ticks ? (long)ticks + 1 : 0; left > 0; )
+	for (long left = ticks ? (long)ticks + 1 : 0; left > 0; ) {
+		if (current->pending_signal)
+			return -EINTR;      /* killed: it exits on the way out */
 		left = schedule_timeout(left);
+	}
 	return 0;
 }

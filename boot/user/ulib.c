@@ -87,6 +87,11 @@ int getppid(void)
 	return __syscall(__NR_getppid, 0, 0, 0);
 }
 
+int kill(int pid, int sig)
+{
+	return __syscall(__NR_kill, pid, sig, 0);
+}
+
 void *brk(void *addr)
 {
 	return (void *)__syscall(__NR_brk, (long)addr, 0, 0);

@@ -39,6 +39,7 @@
 #define __NR_waitpid       7
 #define __NR_execve       11
 #define __NR_getpid       20
+#define __NR_kill         37
 #define __NR_brk          45
 #define __NR_getppid      64
 #define __NR_sethostname  74
@@ -49,6 +50,7 @@
 /* The error numbers the wrappers may return negated (Linux's values). */
 #define EPERM          1
 #define ENOENT         2
+#define ESRCH          3
 #define EINTR          4
 #define E2BIG          7
 #define EBADF          9
@@ -91,6 +93,7 @@ struct timespec {
 #define WTERMSIG(s)     ((s) & 0x7f)
 
 /* The one signal the kernel sends: a bad memory access (Linux's number). */
+#define SIGKILL  9
 #define SIGSEGV 11
 
 /* The environment, "NAME=value" strings ending in NULL: main's envp. */
@@ -120,6 +123,9 @@ int waitpid(int pid, int *status, int options);
 int execve(const char *path, char *const argv[], char *const envp[]);
 int getpid(void);
 int getppid(void);
+/* End process @pid: every signal is fatal here (no handlers); 0 only
+ * checks that it exists.  -ESRCH: no such process; -EPERM: init. */
+int kill(int pid, int sig);
 /* Move the end of the heap to @addr; returns the new end, or the old one
  * if the kernel refused.  brk(NULL) asks where the end is. */
 void *brk(void *addr);

@@ -972,6 +972,51 @@ static const char *test_many_children(void)
 
 /* ---- the runner ---- */
 
+/*
+ * The PIT drives a round-robin scheduler: a child that never makes a
+ * system call cannot keep the CPU.  The parent sleeps 30 ms while the
+ * child spins; it only wakes if the tick ends the child's time slice and
+ * switches back (without preemption the suite would hang here).  Then
+ * kill() ends the child.  Expect kill(child, 0) == 0, the sleep to
+ * return, the child killed by SIGKILL, and kill() of a missing process
+ * -ESRCH, of a bad signal -EINVAL, of init (pid 1) -EPERM.
+ */
+static const char *test_preemption_and_kill(void)
+{
+	int pid, status, r;
+	const char *err;
+
+	pid = fork();
+	if (pid < 0)
+		return fail("fork returned %d", pid);
+	if (pid == 0)
+		for (volatile unsigned int spin = 0;; spin++)
+			;
+	if ((r = sleep_ms(30)) != 0)
+		err = fail("nanosleep returned %d with a spinning child", r);
+	else if ((r = kill(pid, 0)) != 0)
+		err = fail("kill(child, 0) returned %d, expected 0", r);
+	else if ((r = kill(pid, SIGKILL)) != 0)
+		err = fail("kill(child, SIGKILL) returned %d, expected 0", r);
+	else
+		err = NULL;
+	if (err)
+		kill(pid, SIGKILL);
+	if ((r = waitpid(pid, &status, 0)) != pid)
+		return fail("waitpid(%d) returned %d", pid, r);
+	if (err)
+		return err;
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != SIGKILL)
+		return fail("the child: %s, expected killed by signal 9", describe_status(status));
+	if ((r = kill(pid, SIGKILL)) != -ESRCH)
+		return fail("kill of a reaped child returned %d, expected -ESRCH", r);
+	if ((r = kill(getpid(), 99)) != -EINVAL)
+		return fail("kill(self, 99) returned %d, expected -EINVAL", r);
+	if ((r = kill(1, SIGKILL)) != -EPERM)
+		return fail("kill(1, SIGKILL) returned %d, expected -EPERM", r);
+	return NULL;
+}
+
 static const struct {
 	const char *name;
 	const char *seeds;                  /* "" if the test demonstrates no claim */
@@ -995,6 +1040,7 @@ static const struct {
 	{ "open_read_write_close_bad_path_fd_and_buffer", "U5", test_fd_errors },
 	{ "waitpid_echild_and_nanosleep_argument_checks", "U5", test_waitpid_nanosleep },
 	{ "eight_children_touch_memory_and_are_reaped", "", test_many_children },
+	{ "cpu_bound_child_is_preempted_by_the_tick_then_killed", "", test_preemption_and_kill },
 };
 
 int main(int argc, char **argv, char **envp)

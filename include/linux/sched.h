@@ -62,6 +62,7 @@ struct task_struct {
 	int exit_state;                 /* EXIT_ZOMBIE once it has exited */
 	int exit_code;                  /* waitpid status: code << 8, or a signal */
 	bool in_wait;                   /* in waitpid(): a child's exit wakes it */
+	int pending_signal;             /* kill(): it exits before user mode */
 	pid_t pid;
 	char comm[TASK_COMM_LEN];       /* its program's name */
 	struct task_struct *parent;
@@ -83,11 +84,18 @@ extern struct mm_struct init_mm;        /* swapper_pg_dir, for kernel threads */
 extern struct list_head task_list;      /* every task */
 extern struct task_struct *child_reaper;/* pid 1: adopts orphans */
 
+#ifdef HOST_TEST
+/* The host unit tests have no kernel stack to round esp down on: the test
+ * sets current (tests/unit/host_stubs.c). */
+extern struct task_struct *host_current_task;
+#define current host_current_task
+#else
 static __always_inline struct task_struct *get_current(void)
 {
 	return current_thread_info()->task;
 }
 #define current get_current()
+#endif
 
 #define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
 
@@ -152,6 +160,7 @@ __attribute__((noreturn)) void ret_to_user(struct pt_regs *regs);
  */
 struct sched_stats {
 	unsigned long context_switches;   /* switches between two tasks */
+	unsigned long slice_expiries;     /* ticks that ended a task's time slice */
 	unsigned long cr3_loads;          /* ... that loaded a different CR3 */
 	unsigned long cr3_mismatches;     /* CR3 != __pa(next->active_mm->pgd) after */
 	unsigned long syscalls;           /* int 0x80 entries */

@@ -30,7 +30,7 @@ static struct {
 	int status;
 	unsigned long log_start;
 	const char *lost;                  /* free lists after, or NULL */
-	unsigned long syscalls_before, switches_before, forks_before;
+	unsigned long syscalls_before, switches_before, forks_before, slice_expiries_before;
 } run;
 
 /* A kernel thread that becomes the program @arg; its exit code says why
@@ -68,6 +68,7 @@ static const char *test_usertests(void)
 	run.syscalls_before = sched_stats.syscalls;
 	run.switches_before = sched_stats.context_switches;
 	run.forks_before = nr_forks;
+	run.slice_expiries_before = sched_stats.slice_expiries;
 	snapshot_free_shrunk(&before);
 	run.log_start = log_position();
 	pid = kernel_thread(exec_program, (void *)"usertests", "usertests");
@@ -153,13 +154,15 @@ static const char *test_syscall_entry_switches_stack_not_cr3(void)
  * Each context switch loads CR3 with __pa(next's pgd) (S3).  Expect
  * switches during the run, CR3 loads among them, and after each the CR3
  * equal to the physical address of the next task's page directory; this
- * kernel thread runs on swapper_pg_dir.
+ * kernel thread runs on swapper_pg_dir.  usertests' spinning child was
+ * switched out by the tick: at least one time slice expired.
  */
 static const char *test_switch_loads_pa_of_pgd(void)
 {
 	if (!run.ran)
 		return ktest_fail("usertests did not run");
 	KTEST_EXPECT(sched_stats.context_switches - run.switches_before >= 20);
+	KTEST_EXPECT(sched_stats.slice_expiries - run.slice_expiries_before >= 1);
 	KTEST_EXPECT(sched_stats.cr3_loads >= 20);
 	KTEST_EXPECT_EQ(sched_stats.cr3_mismatches, 0);
 	KTEST_EXPECT_EQ(read_cr3(), (u32)__pa(swapper_pg_dir));

@@ -38,6 +38,7 @@ asmlinkage long sys_write(int fd, const char *buf, size_t count);
 asmlinkage long sys_open(const char *path, int flags, int mode);
 asmlinkage long sys_close(int fd);
 asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
+asmlinkage long sys_kill(pid_t pid, int sig);
 asmlinkage long sys_execve(const char *name, const char *const *argv, const char *const *envp);
 asmlinkage long sys_getpid(void);
 asmlinkage unsigned long sys_brk(unsigned long brk);
@@ -63,6 +64,7 @@ static const syscall_t sys_call_table[] = {
 	SYSCALL(7, sys_waitpid),
 	SYSCALL(11, sys_execve),
 	SYSCALL(20, sys_getpid),
+	SYSCALL(37, sys_kill),
 	SYSCALL(45, sys_brk),
 	SYSCALL(64, sys_getppid),
 	SYSCALL(74, sys_sethostname),
