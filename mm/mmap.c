@@ -20,6 +20,10 @@
 #include <linux/string.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#ifdef HOST_TEST
+u32 host_read_cr3(void);        /* no CR3 on the host: tests/unit/test_mmap.c */
+#define read_cr3() host_read_cr3()
+#endif
 
 /* The stack may grow to 8 MB below TASK_SIZE (RLIMIT_STACK's default). */
 #define STACK_LIMIT  (8u << 20)
@@ -101,7 +105,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	unsigned long end = start + len;
 	struct vm_area_struct *vma, *next;
 
-	if ((start & ~PAGE_MASK) || (len & ~PAGE_MASK) || end > TASK_SIZE || end < start)
+	if ((start & ~PAGE_MASK) || !len || (len & ~PAGE_MASK) || end > TASK_SIZE || end < start)
 		return -EINVAL;
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = next) {
 		next = vma->vm_next;
@@ -305,27 +309,30 @@ static size_t show_map(const struct mm_struct *mm, const struct vm_area_struct *
 		       char *buf, size_t size)
 {
 	const char *name = NULL;
-	int len;
+	size_t len;
 
-	len = snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ",
-		       vma->vm_start, vma->vm_end,
-		       vma->vm_flags & VM_READ ? 'r' : '-',
-		       vma->vm_flags & VM_WRITE ? 'w' : '-',
-		       vma->vm_flags & VM_EXEC ? 'x' : '-',
-		       vma->vm_flags & VM_SHARED ? 's' : 'p',
-		       vma->vm_pgoff << PAGE_SHIFT, 0, 0, 0ul);
+	len = (size_t)snprintf(buf, size, "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ",
+			       vma->vm_start, vma->vm_end,
+			       vma->vm_flags & VM_READ ? 'r' : '-',
+			       vma->vm_flags & VM_WRITE ? 'w' : '-',
+			       vma->vm_flags & VM_EXEC ? 'x' : '-',
+			       vma->vm_flags & VM_SHARED ? 's' : 'p',
+			       vma->vm_pgoff << PAGE_SHIFT, 0, 0, 0ul);
 	if (vma->vm_name)
 		name = vma->vm_name;
 	else if (vma->vm_start <= mm->start_brk && vma->vm_end >= mm->brk)
 		name = "[heap]";
 	else if (vma->vm_start <= mm->start_stack && vma->vm_end >= mm->start_stack)
 		name = "[stack]";
-	if (name)        /* 2.6's pad_len_spaces(): the name in column 50 */
-		len += snprintf(buf + len, size - len, "%*s%s%s",
-				len < 49 ? 49 - len : 1, "",
-				vma->vm_name ? "/" : "", name);
-	len += snprintf(buf + len, size - len, "\n");
-	return (size_t)len < size ? (size_t)len : size - 1;
+	/* snprintf() returns what it would have written: once a piece did
+	 * not fit, stop, so that buf + len never passes the end. */
+	if (name && len < size)  /* 2.6's pad_len_spaces(): the name in column 50 */
+		len += (size_t)snprintf(buf + len, size - len, "%*s%s%s",
+					len < 49 ? 49 - (int)len : 1, "",
+					vma->vm_name ? "/" : "", name);
+	if (len < size)
+		len += (size_t)snprintf(buf + len, size - len, "\n");
+	return len < size ? len : size - 1;
 }
 
 size_t mm_show_maps(const struct mm_struct *mm, char *buf, size_t size)

@@ -16,6 +16,7 @@
 #include <linux/mm.h>
 #include <linux/kallsyms.h>
 #include <linux/highmem.h>
+#include <linux/sched.h>
 
 static char *log_buf;
 static size_t log_len, log_cap;
@@ -166,3 +167,6 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 	(void)kvaddr;
 	(void)type;
 }
+
+/* `current` on the host (include/linux/sched.h): the task a test set, or NULL. */
+struct task_struct *host_current_task;

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include "unit.h"
 
+Suite *mmap_suite(void);        /* test_mmap.c */
+
 int main(void)
 {
 	SRunner *sr = srunner_create(multiboot2_suite());
@@ -26,6 +28,7 @@ int main(void)
 	srunner_add_suite(sr, slab_debug_suite());
 	srunner_add_suite(sr, slab_random_suite());
 	srunner_add_suite(sr, elf_suite());
+	srunner_add_suite(sr, mmap_suite());
 	srunner_run_all(sr, CK_ENV);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
