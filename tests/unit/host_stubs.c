@@ -17,6 +17,7 @@
 #include <linux/kallsyms.h>
 #include <linux/highmem.h>
 #include <linux/sched.h>
+#include <linux/memblock.h>
 
 static char *log_buf;
 static size_t log_len, log_cap;
@@ -120,6 +121,7 @@ void __warn(const char *file, int line, const char *func, const char *cond)
  */
 void *high_memory;
 unsigned char *host_page_arena;
+struct page *host_machine_map;
 
 void dump_stack(void)
 {
@@ -170,3 +172,32 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 
 /* `current` on the host (include/linux/sched.h): the task a test set, or NULL. */
 struct task_struct *host_current_task;
+
+/*
+ * The machine the allocator tests run on: zone_pages[z] pages in each zone,
+ * one after the other with no holes, mem_map and a page arena (the "direct
+ * map") from the host's heap, and every page free on the buddy lists.  The
+ * caller then starts what it tests on top (kmem_cache_init() ...).
+ */
+void host_machine_boot(const unsigned long zone_pages[MAX_NR_ZONES])
+{
+	unsigned long holes[MAX_NR_ZONES] = { 0 };
+
+	totalram_pages = totalhigh_pages = nr_bad_pages = 0;
+	max_low_pfn = zone_pages[ZONE_DMA] + zone_pages[ZONE_NORMAL];
+	max_pfn = max_low_pfn + zone_pages[ZONE_HIGHMEM];
+	host_machine_map = calloc(max_pfn, sizeof(struct page));
+	host_page_arena = aligned_alloc(PAGE_SIZE, max_pfn * (size_t)PAGE_SIZE);
+	ck_assert(host_machine_map && host_page_arena);
+	free_area_init_node(&contig_page_data, host_machine_map, zone_pages, holes);
+	free_bootmem_range(0, max_pfn);
+	init_per_zone_pages_min();
+}
+
+void host_machine_free(void)
+{
+	free(host_machine_map);
+	free(host_page_arena);
+	host_page_arena = NULL;
+	mem_map = host_machine_map = NULL;
+}

@@ -40,18 +40,10 @@ static struct zone *zone_of(enum zone_type z)
 /* The machine, its RAM all free, then the slab allocator on it. */
 static void boot(bool debug)
 {
-	unsigned long zones[MAX_NR_ZONES] = { DMA_PAGES, NORMAL_PAGES, HIGHMEM_PAGES };
-	unsigned long holes[MAX_NR_ZONES] = { 0 };
+	static const unsigned long zones[MAX_NR_ZONES] = { DMA_PAGES, NORMAL_PAGES, HIGHMEM_PAGES };
 
-	totalram_pages = totalhigh_pages = nr_bad_pages = 0;
-	max_low_pfn = DMA_PAGES + NORMAL_PAGES;
-	max_pfn = max_low_pfn + HIGHMEM_PAGES;
-	map = calloc(max_pfn, sizeof(*map));
-	host_page_arena = aligned_alloc(PAGE_SIZE, max_pfn * PG);
-	ck_assert(map && host_page_arena);
-	free_area_init_node(&contig_page_data, map, zones, holes);
-	free_bootmem_range(0, max_pfn);
-	init_per_zone_pages_min();
+	host_machine_boot(zones);
+	map = host_machine_map;
 	host_log_reset();
 	slab_error_count = 0;
 	slab_debug = debug;
@@ -70,10 +62,8 @@ void slab_setup_debug(void)
 
 void slab_teardown(void)
 {
-	free(map);
-	free(host_page_arena);
-	host_page_arena = NULL;
-	mem_map = map = NULL;
+	host_machine_free();
+	map = NULL;
 }
 
 /* Nothing printed since the last host_log_reset() (a long log is cut short). */

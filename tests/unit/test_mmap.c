@@ -136,16 +136,10 @@ static unsigned long free_pages_now(void)
 
 static void setup(void)
 {
-	unsigned long zones[MAX_NR_ZONES] = { NR_PAGES, 0, 0 }, holes[MAX_NR_ZONES] = { 0 };
+	static const unsigned long zones[MAX_NR_ZONES] = { NR_PAGES, 0, 0 };
 
-	totalram_pages = totalhigh_pages = nr_bad_pages = 0;
-	max_pfn = max_low_pfn = NR_PAGES;
-	map = calloc(NR_PAGES, sizeof(*map));
-	host_page_arena = aligned_alloc(PAGE_SIZE, NR_PAGES * PG);
-	ck_assert(map && host_page_arena);
-	free_area_init_node(&contig_page_data, map, zones, holes);
-	free_bootmem_range(0, NR_PAGES);
-	init_per_zone_pages_min();
+	host_machine_boot(zones);
+	map = host_machine_map;
 	kmem_cache_init();
 	/* Every host heap address is "lowmem", so mmput()'s __pa(mm->pgd) works. */
 	high_memory = (void *)~0ul;
@@ -164,10 +158,8 @@ static void teardown(void)
 {
 	host_current_task = NULL;
 	high_memory = NULL;
-	free(map);
-	free(host_page_arena);
-	host_page_arena = NULL;
-	mem_map = map = NULL;
+	host_machine_free();
+	map = NULL;
 }
 
 /* Every region, mm_struct and page directory given back; nothing printed. */

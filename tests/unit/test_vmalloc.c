@@ -46,16 +46,10 @@ void unmap_vm_area(struct vm_struct *area)
 
 static void setup(void)
 {
-	unsigned long zones[MAX_NR_ZONES] = { NR_PAGES, 0, 0 }, holes[MAX_NR_ZONES] = { 0 };
+	static const unsigned long zones[MAX_NR_ZONES] = { NR_PAGES, 0, 0 };
 
-	totalram_pages = totalhigh_pages = nr_bad_pages = 0;
-	max_pfn = max_low_pfn = NR_PAGES;
-	map = calloc(NR_PAGES, sizeof(*map));
-	host_page_arena = aligned_alloc(PAGE_SIZE, NR_PAGES * PG);
-	ck_assert(map && host_page_arena);
-	free_area_init_node(&contig_page_data, map, zones, holes);
-	free_bootmem_range(0, NR_PAGES);
-	init_per_zone_pages_min();
+	host_machine_boot(zones);
+	map = host_machine_map;
 	kmem_cache_init();
 	vmlist = NULL;
 	last_unmapped = NULL;
@@ -67,10 +61,8 @@ static void teardown(void)
 {
 	while (vmlist)                 /* kfree()s every vm_struct */
 		free_vm_area(vmlist);
-	free(map);
-	free(host_page_arena);
-	host_page_arena = NULL;
-	mem_map = map = NULL;
+	host_machine_free();
+	map = NULL;
 }
 
 /* Reserve @pages pages (plus the guard) in [BASE, BASE + @range pages). */

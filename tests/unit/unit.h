@@ -13,6 +13,7 @@
 #include <check.h>
 #include <linux/types.h>
 #include <linux/multiboot2.h>
+#include <linux/mmzone.h>
 
 Suite *multiboot2_suite(void);
 Suite *e820_suite(void);
@@ -30,6 +31,11 @@ Suite *elf_suite(void);
 
 /* Forget everything printed so far. */
 void host_log_reset(void);
+/* A machine with zone_pages[z] pages per zone, all free on the buddy
+ * lists (host_stubs.c); host_machine_free() gives it back to the host. */
+extern struct page *host_machine_map;
+void host_machine_boot(const unsigned long zone_pages[MAX_NR_ZONES]);
+void host_machine_free(void);
 /* Has @s been printed since the last reset? */
 bool host_log_contains(const char *s);
 /* Everything printed since the last reset ("" if nothing). */
