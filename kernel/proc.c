@@ -61,7 +61,7 @@ asmlinkage long sys_write(int fd, const char *buf, size_t count)
 	size_t done = 0;
 
 	if (fd != 1 && fd != 2)
-		return fget(fd) ? -EINVAL : -EBADF;
+		return -EBADF;              /* not open, or open for reading only */
 	if (!access_ok(buf, count))
 		return -EFAULT;
 	while (done < count) {

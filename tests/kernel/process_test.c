@@ -112,7 +112,7 @@ static const char *test_user_access_to_kernel_killed(void)
 	static const char *const lines[] = {
 		"]: segfault at c0000000 ip ",
 		"#PF: the address is in the direct map (lowmem)",
-		"]: segfault at 00000000 ip ",
+		"]: segfault at 0 ip ",
 		"#PF: the address is in the NULL page",
 	};
 

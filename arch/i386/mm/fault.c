@@ -226,7 +226,7 @@ bad_user_access(struct pt_regs *regs, unsigned long address, u32 error_code)
 	char where[64], region[128];
 
 	describe_ip_region(tsk->mm, regs->eip, where, sizeof(where));
-	printk("%s[%d]: segfault at %08lx ip %08x sp %08x error %x%s\n", tsk->comm,
+	printk("%s[%d]: segfault at %lx ip %08x sp %08x error %x%s\n", tsk->comm,
 	       tsk->pid, address, regs->eip, regs->esp, error_code, where);
 	fault_region_describe(address, region, sizeof(region));
 	printk("#PF: the address is in %s\n", region);
