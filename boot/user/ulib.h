@@ -93,6 +93,8 @@ struct timespec {
 #define WTERMSIG(s)     ((s) & 0x7f)
 
 /* The one signal the kernel sends: a bad memory access (Linux's number). */
+#define SIGILL   4
+#define SIGFPE   8
 #define SIGKILL  9
 #define SIGSEGV 11
 

@@ -1017,6 +1017,62 @@ static const char *test_preemption_and_kill(void)
 	return NULL;
 }
 
+/* Run @fn in a child; expect it killed by @sig. */
+static const char *child_killed_by(void (*fn)(void), int sig, const char *what)
+{
+	int status, pid = fork();
+	const char *err;
+
+	if (pid < 0)
+		return fail("fork returned %d", pid);
+	if (pid == 0) {
+		fn();
+		exit(CHILD_SURVIVED);
+	}
+	if ((err = reap(pid, &status)))
+		return err;
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != sig)
+		return fail("%s in a child: expected signal %d, got %s", what, sig,
+			    describe_status(status));
+	return NULL;
+}
+
+static void do_ud2(void)
+{
+	asm volatile("ud2");
+}
+
+static volatile int zero;
+
+static void do_divide_by_zero(void)
+{
+	int r;
+
+	asm volatile("cltd; idivl %1" : "=a"(r) : "r"(zero), "a"(1) : "edx");
+	(void)r;
+}
+
+static void do_privileged(void)
+{
+	asm volatile("cli");        /* IOPL 0: #GP in ring 3 */
+}
+
+/*
+ * Exceptions other than page faults end only the process, with Linux's
+ * signal: ud2 SIGILL, a division by zero SIGFPE, a privileged
+ * instruction (cli) SIGSEGV through a general protection fault.
+ */
+static const char *test_user_exceptions(void)
+{
+	const char *err;
+
+	if ((err = child_killed_by(do_ud2, SIGILL, "ud2")))
+		return err;
+	if ((err = child_killed_by(do_divide_by_zero, SIGFPE, "idiv by 0")))
+		return err;
+	return child_killed_by(do_privileged, SIGSEGV, "cli");
+}
+
 static const struct {
 	const char *name;
 	const char *seeds;                  /* "" if the test demonstrates no claim */
@@ -1041,6 +1097,7 @@ static const struct {
 	{ "waitpid_echild_and_nanosleep_argument_checks", "U5", test_waitpid_nanosleep },
 	{ "eight_children_touch_memory_and_are_reaped", "", test_many_children },
 	{ "cpu_bound_child_is_preempted_by_the_tick_then_killed", "", test_preemption_and_kill },
+	{ "ud2_divide_error_and_cli_kill_the_child_with_linux_signals", "", test_user_exceptions },
 };
 
 int main(int argc, char **argv, char **envp)

@@ -45,7 +45,11 @@
 #define TASK_COMM_LEN         16
 #define DEF_TIMESLICE         (100 * HZ / 1000)     /* 100 ms, 2.6's default */
 #define NR_OPEN_DEFAULT       16                    /* file descriptors per task */
-#define SIGKILL               9                     /* out of memory */
+#define SIGILL                4                     /* invalid opcode */
+#define SIGTRAP               5                     /* int3 */
+#define SIGBUS                7                     /* alignment check */
+#define SIGFPE                8                     /* divide error */
+#define SIGKILL               9                     /* out of memory, kill() */
 #define SIGSEGV               11                    /* a bad access */
 
 struct file;

@@ -105,7 +105,8 @@ static const char *test_nothing_lost(void)
  * A user access to kernel space faults (S5): the kernel's pages have no
  * _PAGE_USER.  Expect usertests' children that touched 0xc0000000 and
  * NULL to have been killed with Linux's "segfault at" line, saying where
- * the address lies, while the kernel went on.
+ * the address lies, and the children that ran ud2, divided by zero and
+ * ran cli to have got the "traps:" line, while the kernel went on.
  */
 static const char *test_user_access_to_kernel_killed(void)
 {
@@ -114,6 +115,9 @@ static const char *test_user_access_to_kernel_killed(void)
 		"#PF: the address is in the direct map (lowmem)",
 		"]: segfault at 0 ip ",
 		"#PF: the address is in the NULL page",
+		"] trap invalid opcode ip:",
+		"] trap divide error ip:",
+		"] trap general protection fault ip:",
 	};
 
 	if (!run.ran)

@@ -109,17 +109,30 @@ asmlinkage void do_trap(struct pt_regs *regs)
 }
 
 /*
- * An exception in user mode other than a page fault (an invalid opcode,
- * a divide error, a general protection fault from a privileged
- * instruction): the process is killed, the kernel carries on.  Linux
- * would send SIGILL, SIGFPE or SIGSEGV; with no signal handlers here
- * every one ends the process, reported as killed by SIGSEGV.
+ * An exception in user mode other than a page fault kills the process
+ * with the signal Linux sends for it (there are no handlers to catch it),
+ * and the kernel carries on.  The line is later Linux's
+ * do_trap()/show_signal():
+ *
+ *   traps: usertests[7] trap invalid opcode ip:8049a31 sp:bfffff20 error:0
  */
+static int trap_signal(u32 nr)
+{
+	switch (nr) {
+	case X86_TRAP_DE: return SIGFPE;      /* divide error */
+	case 1: case 3:   return SIGTRAP;     /* debug, int3 */
+	case X86_TRAP_UD: return SIGILL;      /* invalid opcode */
+	case 16: case 19: return SIGFPE;      /* x87, SIMD floating point */
+	case 17:          return SIGBUS;      /* alignment check */
+	default:          return SIGSEGV;     /* overflow, bounds, #GP, #SS ... */
+	}
+}
+
 void user_trap(const char *str, struct pt_regs *regs)
 {
-	printk("%s[%d]: %s ip %08x sp %08x error %x\n", current->comm,
+	printk("traps: %s[%d] trap %s ip:%x sp:%x error:%x\n", current->comm,
 	       current->pid, str, regs->eip, regs->esp, regs->error_code);
-	do_exit_signal(SIGSEGV);
+	do_exit_signal(trap_signal(regs->trapnr));
 }
 
 /* Is @addr a plausible frame on the kernel stack that holds @sp? */

@@ -207,13 +207,14 @@ static int user_address_fault(struct mm_struct *mm, struct pt_regs *regs,
 	return handle_mm_fault(vma, address);
 }
 
-/* "in usertests[8048000+3000]": the region that holds @ip. */
+/* " in usertests[8048000+3000]": the program region that holds @ip
+ * (later Linux's print_vma_addr(), which names file mappings only). */
 static void describe_ip_region(struct mm_struct *mm, unsigned long ip, char *buf, size_t len)
 {
 	struct vm_area_struct *vma = mm ? find_vma(mm, ip) : NULL;
 
-	if (vma && vma->vm_start <= ip)
-		snprintf(buf, len, " in %s[%lx+%lx]", vma->vm_name ? vma->vm_name : "anon",
+	if (vma && vma->vm_start <= ip && vma->vm_name)
+		snprintf(buf, len, " in %s[%lx+%lx]", vma->vm_name,
 			 vma->vm_start, vma->vm_end - vma->vm_start);
 	else
 		buf[0] = 0;
