@@ -19,11 +19,6 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <asm/pgtable.h>
-#include <asm/processor.h>
-#ifdef HOST_TEST
-u32 host_read_cr3(void);        /* no CR3 on the host: tests/unit/test_mmap.c */
-#define read_cr3() host_read_cr3()
-#endif
 
 /* The stack may grow to 8 MB below TASK_SIZE (RLIMIT_STACK's default). */
 #define STACK_LIMIT  (8u << 20)
@@ -239,11 +234,15 @@ struct mm_struct *mm_alloc(void)
 	return mm;
 }
 
-/* Free everything of @mm: pages, page tables, regions, directory.  @mm
- * must not be the one in CR3. */
+/*
+ * Free everything of @mm: pages, page tables, regions, directory.  @mm
+ * must not be the running task's active_mm, which is the one in CR3
+ * (context_switch(), exec and exit keep them together): the CPU would walk
+ * freed page tables.
+ */
 void mmput(struct mm_struct *mm)
 {
-	BUG_ON(read_cr3() == (u32)__pa(mm->pgd));
+	BUG_ON(mm == current->active_mm);
 	while (mm->mmap) {
 		struct vm_area_struct *vma = mm->mmap;
 

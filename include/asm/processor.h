@@ -7,6 +7,7 @@
 
 #include <linux/types.h>
 #include <linux/smp.h>
+#include <asm/irqflags.h>     /* local_irq_save(), local_irq_disable() ... */
 
 #define X86_CR0_PE  0x00000001   /* protected mode */
 #define X86_CR0_WP  0x00010000   /* ring 0 honours read-only pages */
@@ -84,30 +85,7 @@ static inline u64 native_read_msr(u32 msr)
 	return ((u64)hi << 32) | lo;
 }
 
-static inline u32 read_eflags(void)
-{
-	u32 f;
-	asm volatile("pushfl; popl %0" : "=r"(f));
-	return f;
-}
-
-static inline void local_irq_disable(void) { asm volatile("cli" : : : "memory"); }
-static inline void local_irq_enable(void)  { asm volatile("sti" : : : "memory"); }
 static inline void halt(void)              { asm volatile("hlt" : : : "memory"); }
 static inline void cpu_relax(void)         { asm volatile("pause" : : : "memory"); }
-
-static inline u32 local_irq_save(void)
-{
-	u32 flags = read_eflags();
-	local_irq_disable();
-	return flags;
-}
-
-/* Put back the whole of EFLAGS as saved, IF included (2.6: pushl; popfl). */
-static inline void local_irq_restore(u32 flags)
-{
-	asm volatile("pushl %0; popfl" : : "g"(flags) : "memory", "cc");
-}
-
 
 #endif /* _ASM_PROCESSOR_H */

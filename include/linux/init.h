@@ -14,11 +14,7 @@
 #ifndef _LINUX_INIT_H
 #define _LINUX_INIT_H
 
-#ifdef HOST_TEST
-#define __init
-#else
 #define __init      __attribute__((section(".init.text")))
-#endif
 
 extern char __init_begin[], __init_end[];
 

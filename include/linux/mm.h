@@ -96,6 +96,8 @@ static inline bool PageHighMem(const struct page *page)
 	return page_zonenum(page) == ZONE_HIGHMEM;
 }
 
+#include <asm/direct_map.h>    /* virt_to_page(): uses pfn_to_page(), above */
+
 /* ---- mm/page_alloc.c: setting up and checking the buddy allocator ---- */
 
 /*
@@ -116,32 +118,6 @@ void drain_all_pages(void);
 unsigned long zone_pcp_pages(const struct zone *zone);
 extern int min_free_kbytes;
 extern unsigned long nr_bad_pages;    /* "BUG: Bad page state" reports so far */
-
-#ifdef HOST_TEST
-/* The host unit tests have no direct map: tests/unit/host_stubs.c maps their arena. */
-bool virt_addr_valid(const void *addr);
-struct page *virt_to_page(const void *addr);
-#define __virt_to_page(addr) virt_to_page(addr)
-#else
-/* Is @addr on the direct map (so virt_to_page() may be asked)? */
-static inline bool virt_addr_valid(const void *addr)
-{
-	return virt_addr_valid_lowmem((unsigned long)addr);
-}
-
-/* The struct page of a direct-map address; BUG elsewhere (Z8). */
-static inline struct page *virt_to_page(const void *addr)
-{
-	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
-}
-
-/* The same without the checks, for a caller that has just made them with
- * virt_addr_valid() (kfree(), on every call). */
-static inline struct page *__virt_to_page(const void *addr)
-{
-	return mem_map + (((unsigned long)addr - PAGE_OFFSET) >> PAGE_SHIFT);
-}
-#endif
 
 /* The page's kernel address, or NULL for highmem not mapped (mm/highmem.c). */
 void *page_address(const struct page *page);

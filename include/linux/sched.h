@@ -30,6 +30,7 @@
 #include <linux/linkage.h>
 #include <linux/list.h>
 #include <linux/mm_types.h>
+#include <asm/current.h>        /* current */
 #include <asm/thread_info.h>
 #include <asm/ptrace.h>
 #include <asm/timer.h>          /* HZ */
@@ -87,19 +88,6 @@ extern struct task_struct init_task;    /* pid 0: the boot thread, then idle */
 extern struct mm_struct init_mm;        /* swapper_pg_dir, for kernel threads */
 extern struct list_head task_list;      /* every task */
 extern struct task_struct *child_reaper;/* pid 1: adopts orphans */
-
-#ifdef HOST_TEST
-/* The host unit tests have no kernel stack to round esp down on: the test
- * sets current (tests/unit/host_stubs.c). */
-extern struct task_struct *host_current_task;
-#define current host_current_task
-#else
-static __always_inline struct task_struct *get_current(void)
-{
-	return current_thread_info()->task;
-}
-#define current get_current()
-#endif
 
 #define for_each_process(p) list_for_each_entry(p, &task_list, tasks)
 

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include <stdarg.h>
+#include <asm/posix_types.h>
 
 typedef uint8_t  u8;
 typedef uint16_t u16;
@@ -34,10 +35,10 @@ typedef u64 phys_addr_t;
 typedef u32 phys_addr_t;
 #endif
 
-#ifndef HOST_TEST
-typedef int pid_t;          /* a process id (the host's C library has its own) */
-#else
-#include <sys/types.h>
-#endif
+/*
+ * A process id.  The host's C library declares the same typedef (int) in
+ * <sys/types.h>, which C11 allows: a typedef may be repeated for one type.
+ */
+typedef __kernel_pid_t pid_t;
 
 #endif /* _LINUX_TYPES_H */

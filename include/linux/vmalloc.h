@@ -8,6 +8,8 @@
  * unmapped guard page at the end, so an overrun faults instead of running
  * into the next area (V4).
  *
+ * The areas (vmlist) are mm/vmlist.c's, the mapping mm/vmalloc.c's.
+ *
  * Mirrors: include/linux/vmalloc.h, mm/vmalloc.c (2.6.11); the
  * /proc/vmallocinfo format and the caller field are from 2.6.25.
  */
@@ -74,7 +76,7 @@ void show_vmallocinfo(void);
  * entry (one more vmalloc_fault_syncs) and return 0 if that maps @address;
  * -1 for a real fault: swapper_pg_dir has no table there either, this
  * directory already has the entry, or the page is not mapped (a guard page).
- * See the note at the top of mm/vmalloc.c.
+ * The page-fault handler's (arch/i386/mm/fault.c, which says why).
  */
 int vmalloc_fault(unsigned long address);
 extern unsigned long vmalloc_fault_syncs;   /* entries copied so far */

@@ -140,7 +140,8 @@ void *page_address(const struct page *page)
 	return host_page_arena + (size_t)(page - mem_map) * PAGE_SIZE;
 }
 
-/* The arena is the host's "direct map": lowmem pages have addresses in it. */
+/* The arena is the host's "direct map": lowmem pages have addresses in it
+ * (tests/unit/include/asm/direct_map.h). */
 bool virt_addr_valid(const void *addr)
 {
 	const unsigned char *p = addr;
@@ -170,7 +171,7 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 	(void)type;
 }
 
-/* `current` on the host (include/linux/sched.h): the task a test set, or NULL. */
+/* `current` on the host (tests/unit/include/asm/current.h): the task a test set, or NULL. */
 struct task_struct *host_current_task;
 
 /*

@@ -8,7 +8,7 @@
  */
 #include <stdint.h>
 #include "unit.h"
-#include <asm/div64.h>
+#include <linux/math64.h>
 
 static void check_u(u64 n, u64 d)
 {

@@ -4,8 +4,7 @@
  * through sys_brk(), expand_stack(), mm_alloc()/mmput(), dup_mm() for
  * fork, and /proc/PID/maps.
  *
- * mm/mmap.c is compiled unchanged but for read_cr3(), which -DHOST_TEST
- * turns into host_read_cr3() below.  What it calls in mm/memory.c and the
+ * mm/mmap.c is compiled unchanged.  What it calls in mm/memory.c and the
  * arch code has no page tables to work on here, so the stubs below record
  * what they were asked: zap_page_range() logs each [start, end), so a test
  * can insist that shrinking the heap freed exactly the released pages;
@@ -19,9 +18,9 @@
  * a test that ends with expect_nothing_leaked() has given back every
  * region, mm_struct and page directory, or a slab page stays in use.
  *
- * `current` is host_current_task (include/linux/sched.h under HOST_TEST,
+ * `current` is host_current_task (tests/unit/include/asm/current.h,
  * tests/unit/host_stubs.c): sys_brk() works on the mm of the task a test
- * points it at.
+ * points it at, and mmput() refuses that task's active_mm.
  */
 #include <linux/errno.h>
 #include <signal.h>
@@ -78,7 +77,6 @@ static struct mm_struct *pgtables_freed_of;
 static unsigned int nr_free_pgtables;
 static int pgds_alive;
 static bool pgd_alloc_fails;
-static u32 host_cr3 = 0xfff;                 /* never the __pa of a page-aligned pgd */
 
 void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
@@ -120,11 +118,6 @@ void pgd_free(pgd_t *pgd)
 	free(pgd);
 }
 
-u32 host_read_cr3(void)
-{
-	return host_cr3;
-}
-
 /* ---- the machine ---- */
 
 static unsigned long free_pages_now(void)
@@ -147,7 +140,6 @@ static void setup(void)
 	pgtables_freed_of = NULL;
 	pgds_alive = 0;
 	pgd_alloc_fails = false;
-	host_cr3 = 0xfff;
 	memset(&task, 0, sizeof(task));
 	host_current_task = &task;
 	host_log_reset();
@@ -964,12 +956,13 @@ START_TEST(mm_alloc_without_a_page_directory_returns_null)
 }
 END_TEST
 
-/* Freeing the address space CR3 still points at is a BUG (the CPU would walk freed tables). */
+/* Freeing the address space CR3 still points at, the running task's
+ * active_mm, is a BUG (the CPU would walk freed tables). */
 START_TEST(mmput_of_the_loaded_address_space_is_a_bug)
 {
 	struct mm_struct *mm = new_mm();
 
-	host_cr3 = (u32)__pa(mm->pgd);
+	task.active_mm = mm;
 	mmput(mm);
 }
 END_TEST

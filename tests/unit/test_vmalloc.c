@@ -1,17 +1,18 @@
 /*
- * tests/unit/test_vmalloc.c - the vmalloc area's bookkeeping (mm/vmalloc.c):
+ * tests/unit/test_vmalloc.c - the vmalloc area's bookkeeping (mm/vmlist.c):
  * first fit, the guard page, vmlist's order, freed ranges merging with
  * their neighbours, exhaustion, sizes that could wrap, vm_structs from
  * kmalloc(), /proc/vmallocinfo's format.
  *
- * mm/vmalloc.c is compiled here with -DHOST_TEST, which leaves out all
- * that maps pages (vmalloc(), vmap(), vmalloc_fault() ...): an area is
- * address space only, and __get_vm_area() takes any range, so the tests
+ * mm/vmlist.c, the area allocator, is compiled here unchanged; the half
+ * that maps pages (mm/vmalloc.c: vmalloc(), vmap() ...) is not: an area
+ * is address space only, and __get_vm_area() takes any range, so the tests
  * use small ones at made-up addresses.  unmap_vm_area(), which
- * remove_vm_area() calls, is the stub below: it records what it was given.
- * The vm_structs come from the real kmalloc() (mm/kmalloc.c, mm/slab.c),
- * whose slabs come from the real buddy allocator (mm/page_alloc.c) over a
- * one-zone machine of 1024 pages whose "RAM" is a malloc'ed arena.
+ * remove_vm_area() calls across the split, is the stub below: it records
+ * what it was given.  The vm_structs come from the real kmalloc()
+ * (mm/kmalloc.c, mm/slab.c), whose slabs come from the real buddy
+ * allocator (mm/page_alloc.c) over a one-zone machine of 1024 pages whose
+ * "RAM" is a malloc'ed arena.
  *
  * The drawings show an area as [name: n pages|g], g its guard page, and a
  * free range as ( ... ), one character column per page where it matters.

@@ -2,10 +2,12 @@
  * tests/unit/unit.h - the host unit tests: one check Suite per mechanism,
  * and the log helpers that stand in for the kernel's log_buf.
  *
- * The kernel files under test are compiled unchanged for the 64-bit host
- * (-DHOST_TEST); host_stubs.c supplies printk() and friends, which append
- * to a capture buffer that tests search for the lines they expect, the way
- * the in-kernel self-tests use log_contains_since().
+ * The kernel files under test are compiled unchanged for the 64-bit host,
+ * with tests/unit/include/ first on the include path: its asm/ headers
+ * replace the few arch pieces the host cannot run (`current`, cli/sti,
+ * divl, the direct map).  host_stubs.c supplies printk() and friends,
+ * which append to a capture buffer that tests search for the lines they
+ * expect, the way the in-kernel self-tests use log_contains_since().
  */
 #ifndef _TESTS_UNIT_UNIT_H
 #define _TESTS_UNIT_UNIT_H

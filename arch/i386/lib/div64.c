@@ -21,28 +21,15 @@
  *    words, and correct the estimate, which is at most one too large
  *    (Hacker's Delight, 9-5 "divlu").
  *
- * The host unit tests compile this file with -DHOST_TEST (where divl is
- * replaced by C) and compare it with the host's own division.
+ * divl itself is asm/div64.h's.  The host unit tests compile this file
+ * with their own asm/div64.h (tests/unit/include/), where divl is C, and
+ * compare the results with the host's own division.
+ *
+ * Mirrors: lib/div64.c __div64_32(), div64_u64() (2.6.26+), in place of
+ * libgcc's __udivdi3 family.
  */
-#include <linux/types.h>
+#include <linux/math64.h>
 #include <asm/div64.h>
-
-/* edx:eax / d, with hi < d so the quotient fits in 32 bits. */
-static inline u32 divl(u32 hi, u32 lo, u32 d, u32 *rem)
-{
-#ifdef HOST_TEST
-	u64 n = ((u64)hi << 32) | lo;
-
-	*rem = (u32)(n % d);
-	return (u32)(n / d);
-#else
-	u32 q, r;
-
-	asm("divl %4" : "=a"(q), "=d"(r) : "a"(lo), "d"(hi), "rm"(d));
-	*rem = r;
-	return q;
-#endif
-}
 
 static inline u64 div64_u32_rem(u64 n, u32 d, u32 *rem)
 {
@@ -88,7 +75,6 @@ s64 div64_s64_rem(s64 n, s64 d, s64 *rem)
 	return (s64)((n < 0) != (d < 0) ? 0 - uq : uq);
 }
 
-#ifndef HOST_TEST
 /* The names gcc calls for `/` and `%` on 64-bit operands. */
 u64 __udivmoddi4(u64 n, u64 d, u64 *rem);
 u64 __udivdi3(u64 n, u64 d);
@@ -134,4 +120,3 @@ s64 __moddi3(s64 n, s64 d)
 	div64_s64_rem(n, d, &r);
 	return r;
 }
-#endif

@@ -27,9 +27,9 @@
  * ptes lack _PAGE_USER).  A kernel-mode access goes to the exception
  * table, so a system call returns -EFAULT (U4, U5).
  *
- * Mirrors: arch/i386/mm/fault.c do_page_fault() (2.6), with the "#PF:"
- * lines and the "segfault at" line of later kernels (arch/x86/mm/fault.c
- * show_fault_oops(), show_signal_msg()).
+ * Mirrors: arch/i386/mm/fault.c do_page_fault() and its vmalloc_fault
+ * part (2.6.11), with the "#PF:" lines and the "segfault at" line of later
+ * kernels (arch/x86/mm/fault.c show_fault_oops(), show_signal_msg()).
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
@@ -232,6 +232,46 @@ bad_user_access(struct pt_regs *regs, unsigned long address, u32 error_code)
 	fault_region_describe(address, region, sizeof(region));
 	printk("#PF: the address is in %s\n", region);
 	do_exit_signal(SIGSEGV);
+}
+
+/*
+ * vmalloc_fault - sync this page directory with swapper_pg_dir at @address.
+ *
+ * A page directory other than swapper_pg_dir (a process's) gets a copy of
+ * entries 768-1023 of swapper_pg_dir when it is made (S2, pgd_alloc()):
+ * it shares the kernel's page tables, but only those that existed at that
+ * moment.  When vmalloc() later needs a new page table, pte_alloc_kernel()
+ * enters it in swapper_pg_dir alone, and the first touch of the area
+ * through the older directory faults here.  Copying swapper_pg_dir's entry
+ * and running the instruction again is Linux 2.6's choice: lazy, so
+ * vmalloc() never has to visit every directory in the system.  It is safe
+ * because kernel page tables are never freed (pte_alloc_kernel()): an
+ * entry once copied stays right, and vfree() clears ptes inside the shared
+ * tables, which every directory sees at once.  The fixmap and pkmap page
+ * tables are made at boot (fixrange_init()), before any copy is taken, so
+ * every directory has them and kmap() never faults.  With PAE (a later
+ * build) all directories share the kernel's pmd page, so a new page table
+ * appears in all of them at once and there is nothing to sync.
+ *
+ * 2.6.11 does this inline in do_page_fault(), at its vmalloc_fault label;
+ * it is a function here so that a self-test can call it.
+ */
+unsigned long vmalloc_fault_syncs;
+
+int vmalloc_fault(unsigned long address)
+{
+	pgd_t *pgd = pgd_offset(__va(read_cr3() & PAGE_MASK), address);
+	pgd_t *pgd_k = pgd_offset_k(address);
+	pmd_t *pmd = pmd_offset(pgd, address), *pmd_k = pmd_offset(pgd_k, address);
+
+	/* With two levels the pmd is the pgd entry; with PAE both point into
+	 * the one shared kernel pmd page, so pmd == pmd_k and nothing is copied. */
+	if (!pmd_present(*pmd_k) || !pmd_none(*pmd))
+		return -1;                    /* nothing to copy: a real fault */
+	set_pmd(pmd, *pmd_k);
+	vmalloc_fault_syncs++;
+	/* A guard page or a freed area faults again, for real: */
+	return pte_present(*pte_offset_kernel(pmd_k, address)) ? 0 : -1;
 }
 
 void do_page_fault(struct pt_regs *regs, u32 error_code)
