@@ -46,7 +46,8 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/qemu.o arch/i386/kernel/setup.o \
 	       arch/i386/kernel/multiboot2.o arch/i386/kernel/e820.o \
 	       arch/i386/mm/init.o arch/i386/mm/fault.o arch/i386/mm/extable.o \
-	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/kernel/apic.o \
+	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/mm/highmem.o \
+	       arch/i386/kernel/apic.o \
 	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o \
 	       arch/i386/kernel/process.o arch/i386/kernel/syscall.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \

@@ -26,9 +26,10 @@
  *                    +---------------------------+
  *                      ... the stack grows down from here on faults
  *
- *   4. the point of no return: switch CR3 to the new directory, free the
- *      old address space, and set the registers so that the return to
- *      user mode lands at e_entry with that esp.
+ *   4. the point of no return: switch CR3 to the new directory
+ *      (activate_mm(), asm/mmu_context.h), free the old address space,
+ *      and set the registers so that the return to user mode lands at
+ *      e_entry with that esp.
  *
  * Every page is written through kmap_atomic(): user pages come from
  * GFP_HIGHUSER, and a highmem page has no kernel address of its own (P7).
@@ -50,7 +51,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
-#include <asm/processor.h>
+#include <asm/mmu_context.h>
 #include <asm/setup.h>
 #include <asm/uaccess.h>
 
@@ -247,7 +248,7 @@ long do_execve(const char *uname, const char *const *argv, const char *const *en
 	struct linux_binprm bprm = { 0 };
 	const struct mb2_module *mod;
 	struct elf_info info;
-	struct mm_struct *mm, *old;
+	struct mm_struct *mm, *old, *active_mm;
 	unsigned long sp;
 	char name[64];
 	long err;
@@ -295,9 +296,10 @@ long do_execve(const char *uname, const char *const *argv, const char *const *en
 
 	/* The point of no return (2.6: flush_old_exec, exec_mmap). */
 	old = current->mm;
+	active_mm = current->active_mm;
 	current->mm = mm;
 	current->active_mm = mm;
-	write_cr3((u32)__pa(mm->pgd));
+	activate_mm(active_mm, mm);
 	if (old)
 		mmput(old);
 	strlcpy(current->comm, mod->cmdline, sizeof(current->comm));

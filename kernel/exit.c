@@ -29,21 +29,25 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
-#include <asm/pgtable.h>
-#include <asm/processor.h>
+#include <linux/irqflags.h>
+#include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 
 void file_put(struct file *f);     /* kernel/proc.c */
 
-/* Drop the address space: first move CR3 to swapper_pg_dir, which holds
- * the kernel half all page directories share, then free the old one. */
+/*
+ * Drop the address space: first move to init_mm (swapper_pg_dir, which
+ * holds the kernel half all page directories share), then free the old
+ * one.  Linux keeps a dying task on its old mm (lazy TLB) and frees the
+ * directory later, when no CPU uses it; here the task is the last user.
+ */
 static void exit_mm(struct task_struct *tsk)
 {
 	struct mm_struct *mm = tsk->mm;
 
 	if (!mm)
 		return;
-	write_cr3((u32)__pa(swapper_pg_dir));
+	switch_mm(mm, &init_mm, tsk);
 	tsk->mm = NULL;
 	tsk->active_mm = &init_mm;
 	mmput(mm);

@@ -30,6 +30,5 @@ __attribute__((noreturn)) void die(const char *str, struct pt_regs *regs, u32 er
 void show_registers(const struct pt_regs *regs);
 /* Print "Call Trace:" by following the frame pointers from @ebp. */
 void show_trace(unsigned long ebp);
-void dump_stack(void);
 
 #endif /* _ASM_TRAPS_H */

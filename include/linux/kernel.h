@@ -58,6 +58,9 @@ extern void **bug_catcher;
 	__c;								\
 })
 
+/* Print "Call Trace:" from the caller's frame (arch/i386/kernel/traps.c). */
+void dump_stack(void);
+
 /* Parse "512M", "0x1000", "4G" the way Linux's memparse() does. */
 u64 memparse(const char *s, const char **endp);
 

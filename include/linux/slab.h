@@ -22,6 +22,7 @@
 
 #include <linux/types.h>
 #include <linux/gfp.h>
+#include <asm/cache.h>       /* L1_CACHE_BYTES, for SLAB_HWCACHE_ALIGN */
 #include <asm/page.h>
 
 struct kmem_cache;

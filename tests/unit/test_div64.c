@@ -76,6 +76,40 @@ START_TEST(a_million_random_divisions)
 }
 END_TEST
 
+/*
+ * The libgcc names gcc's i386 code calls for `/` and `%` on 64-bit
+ * operands (arch/i386/lib/div64.c).  An x86-64 build never calls them
+ * itself, so the test does, beside the host's own operators: each must
+ * agree with div64_u64_rem()/div64_s64_rem(), and __udivmoddi4() must
+ * accept a NULL remainder.  Expect the host's quotients and remainders.
+ */
+u64 __udivmoddi4(u64 n, u64 d, u64 *rem);
+u64 __udivdi3(u64 n, u64 d);
+u64 __umoddi3(u64 n, u64 d);
+s64 __divdi3(s64 n, s64 d);
+s64 __moddi3(s64 n, s64 d);
+
+START_TEST(libgcc_entry_points_divide_as_c_does)
+{
+	for (int i = 0; i < 10000; i++) {
+		u64 n = rnd(), d = rnd() >> (rnd() % 64), r;
+		s64 sn = (s64)rnd() >> (rnd() % 64), sd = (s64)rnd() >> (rnd() % 63);
+
+		if (d) {
+			ck_assert_uint_eq(__udivdi3(n, d), n / d);
+			ck_assert_uint_eq(__umoddi3(n, d), n % d);
+			ck_assert_uint_eq(__udivmoddi4(n, d, &r), n / d);
+			ck_assert_uint_eq(r, n % d);
+			ck_assert_uint_eq(__udivmoddi4(n, d, NULL), n / d);
+		}
+		if (sd && !(sn == INT64_MIN && sd == -1)) {
+			ck_assert_int_eq(__divdi3(sn, sd), sn / sd);
+			ck_assert_int_eq(__moddi3(sn, sd), sn % sd);
+		}
+	}
+}
+END_TEST
+
 Suite *div64_suite(void)
 {
 	Suite *s = suite_create("div64");
@@ -84,6 +118,7 @@ Suite *div64_suite(void)
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, edges_of_the_two_cases);
 	tcase_add_test(tc, a_million_random_divisions);
+	tcase_add_test(tc, libgcc_entry_points_divide_as_c_does);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -18,10 +18,11 @@
  *                    of the frame) and do_exit() with its result.
  *
  * context_switch() does the rest of the change, in the order 2.6 does it:
- *   1. switch_mm: CR3 = __pa(next->active_mm->pgd), the new address space
- *      (S3); kernel threads run on swapper_pg_dir.  User mappings are not
- *      global, so the load drops their TLB entries; the kernel's direct
- *      map is global and stays;
+ *   1. switch_mm's test and load (asm/mmu_context.h), written out so the
+ *      load can be counted: if the address space changes, load_cr3() puts
+ *      __pa(next->active_mm->pgd) in CR3 (S3); kernel threads run on
+ *      swapper_pg_dir.  User mappings are not global, so the load drops
+ *      their TLB entries; the kernel's direct map is global and stays;
  *   2. the TSS's esp0 = the top of next's kernel stack, where the CPU will
  *      switch to on next's next trap or int 0x80 from user mode (S4);
  *   3. switch_to_asm: the kernel stacks, and so `current`.
@@ -35,6 +36,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <asm/desc.h>
+#include <asm/mmu_context.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
@@ -91,12 +93,6 @@ void start_thread(struct pt_regs *regs, unsigned long eip, unsigned long esp)
 	regs->eip = eip;
 	regs->esp = esp;
 	regs->eflags = X86_EFLAGS_IF | 0x2;
-}
-
-/* CR3 gets the *physical* address of the page directory (S3). */
-static inline void load_cr3(pgd_t *pgd)
-{
-	write_cr3((u32)__pa(pgd));
 }
 
 void context_switch(struct task_struct *prev, struct task_struct *next)
