@@ -103,14 +103,9 @@ void context_switch(struct task_struct *prev, struct task_struct *next)
 {
 	struct mm_struct *mm = next->mm ? next->mm : &init_mm;
 
-	sched_stats.context_switches++;
-	if (prev->active_mm != mm) {
+	if (prev->active_mm != mm)
 		load_cr3(mm->pgd);
-		sched_stats.cr3_loads++;
-	}
 	next->active_mm = mm;
-	if (read_cr3() != (u32)__pa(mm->pgd))
-		sched_stats.cr3_mismatches++;
 	init_tss[smp_processor_id()].esp0 = next->thread.esp0;
 	next->thread_info->cpu = smp_processor_id();
 	switch_to_asm(&prev->thread.esp, next->thread.esp);
