@@ -47,8 +47,7 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/multiboot2.o arch/i386/kernel/e820.o \
 	       arch/i386/mm/init.o arch/i386/mm/fault.o arch/i386/mm/extable.o \
 	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/mm/highmem.o \
-	       arch/i386/kernel/apic.o \
-	       arch/i386/lib/usercopy.o arch/i386/lib/div64.o \
+	       arch/i386/kernel/apic.o arch/i386/lib/usercopy.o arch/i386/lib/div64.o \
 	       arch/i386/kernel/process.o arch/i386/kernel/syscall.o
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o \
@@ -60,7 +59,22 @@ TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
 	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o \
 	       tests/kernel/elf_test.o tests/kernel/process_test.o
-OBJS := $(addprefix $(B)/,$(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS) $(TEST_OBJS))
+
+# Two images of one kernel (linux/selftest.h, linux/tracepoint.h):
+#   $(B)/kernel.elf           what make run boots: no test code at all;
+#   $(B)/selftest/kernel.elf  the kernel built with CONFIG_SELFTEST and linked
+#                             with tests/kernel/: its tracepoints call the
+#                             probes there, and "selftest" or "bench" on its
+#                             command line runs the suites or the benchmarks.
+# CONFIG_SELFTEST changes only the bodies of the inline functions in those
+# two headers, so only the .c files that include them (directly: no header
+# may include trace/events/) are compiled a second time, into $(B)/selftest/.
+KERNEL_OBJS_ALL := $(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS)
+TRACED_OBJS := $(patsubst %.c,%.o,$(shell grep -l -E '^\#include <(trace/events/|linux/selftest\.h)' \
+		 $(patsubst %.o,%.c,$(filter-out $(BOOT_OBJS) %entry.o,$(KERNEL_OBJS_ALL)))))
+OBJS := $(addprefix $(B)/,$(KERNEL_OBJS_ALL))
+SELFTEST_OBJS := $(addprefix $(B)/,$(filter-out $(TRACED_OBJS),$(KERNEL_OBJS_ALL))) \
+		 $(addprefix $(B)/selftest/,$(TRACED_OBJS) $(TEST_OBJS))
 
 # User programs (boot/user/<prog>.c), each linked with crt0 and ulib.
 USER_PROGS    := init usertests bench
@@ -125,6 +139,11 @@ $(B)/%.o: %.c $(B)/.flags | $(B)/.tools-ok
 	@[ -n "$(Q)" ] && echo "  CC      $<" || true
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
+$(B)/selftest/%.o: %.c $(B)/.flags | $(B)/.tools-ok
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  CC      $< (CONFIG_SELFTEST)" || true
+	$(Q)$(CC) $(CFLAGS) -DCONFIG_SELFTEST -c $< -o $@
+
 $(B)/%.o: %.asm $(B)/.flags | $(B)/.tools-ok
 	@mkdir -p $(dir $@)
 	@[ -n "$(Q)" ] && echo "  NASM    $<" || true
@@ -136,25 +155,33 @@ $(B)/%.o: %.asm $(B)/.flags | $(B)/.tools-ok
 $(B)/kallsyms0.c: kernel/kallsyms.awk | $(B)/.tools-ok
 	$(Q)awk -f kernel/kallsyms.awk < /dev/null > $@
 
-$(B)/kallsyms.o $(B)/kallsyms0.o: $(B)/%.o: $(B)/%.c $(B)/.flags
+$(B)/kallsyms0.o: $(B)/kallsyms0.c $(B)/.flags
 	$(Q)$(CC) $(CFLAGS) -c $< -o $@
 
-$(B)/kernel.pass1.elf: $(OBJS) $(B)/kallsyms0.o linker.ld
-	@[ -n "$(Q)" ] && echo "  LD      $@" || true
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) $(B)/kallsyms0.o -o $@
+# KERNEL_IMAGE(dir, objects): dir/kernel.elf, linked twice for kallsyms.
+define KERNEL_IMAGE
+$(1)/kernel.pass1.elf: $(2) $(B)/kallsyms0.o linker.ld
+	@[ -n "$(Q)" ] && echo "  LD      $$@" || true
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(2) $(B)/kallsyms0.o -o $$@
 
-$(B)/kallsyms.c: $(B)/kernel.pass1.elf kernel/kallsyms.awk
-	$(Q)$(NM) -n $< | awk -f kernel/kallsyms.awk > $@
+$(1)/kallsyms.c: $(1)/kernel.pass1.elf kernel/kallsyms.awk
+	$(Q)$(NM) -n $$< | awk -f kernel/kallsyms.awk > $$@
 
-$(B)/kernel.elf: $(OBJS) $(B)/kallsyms.o linker.ld $(B)/kernel.pass1.elf
-	@[ -n "$(Q)" ] && echo "  LD      $@" || true
-	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(OBJS) $(B)/kallsyms.o -o $@
-	$(Q)$(NM) -n $(B)/kernel.pass1.elf | awk '$$3 == "__kallsyms_start" { exit } { print }' > $(B)/syms.pass1
-	$(Q)$(NM) -n $@ | awk '$$3 == "__kallsyms_start" { exit } { print }' > $(B)/syms.pass2
-	$(Q)cmp -s $(B)/syms.pass1 $(B)/syms.pass2 || \
-		{ echo "kallsyms: the second link moved symbols (diff $(B)/syms.pass1 $(B)/syms.pass2)"; rm -f $@; exit 1; }
-	$(Q)grub-file --is-x86-multiboot2 $@ || \
-		{ echo "$@: no valid Multiboot2 header in the first 32 KB"; rm -f $@; exit 1; }
+$(1)/kallsyms.o: $(1)/kallsyms.c $(B)/.flags
+	$(Q)$(CC) $(CFLAGS) -c $$< -o $$@
+
+$(1)/kernel.elf: $(2) $(1)/kallsyms.o linker.ld $(1)/kernel.pass1.elf
+	@[ -n "$(Q)" ] && echo "  LD      $$@" || true
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(2) $(1)/kallsyms.o -o $$@
+	$(Q)$(NM) -n $(1)/kernel.pass1.elf | awk '$$$$3 == "__kallsyms_start" { exit } { print }' > $(1)/syms.pass1
+	$(Q)$(NM) -n $$@ | awk '$$$$3 == "__kallsyms_start" { exit } { print }' > $(1)/syms.pass2
+	$(Q)cmp -s $(1)/syms.pass1 $(1)/syms.pass2 || \
+		{ echo "kallsyms: the second link moved symbols (diff $(1)/syms.pass1 $(1)/syms.pass2)"; rm -f $$@; exit 1; }
+	$(Q)grub-file --is-x86-multiboot2 $$@ || \
+		{ echo "$$@: no valid Multiboot2 header in the first 32 KB"; rm -f $$@; exit 1; }
+endef
+$(eval $(call KERNEL_IMAGE,$(B),$(OBJS)))
+$(eval $(call KERNEL_IMAGE,$(B)/selftest,$(SELFTEST_OBJS)))
 
 $(B)/kernel.asm: $(B)/kernel.elf
 	$(Q)$(OBJDUMP) -S $< > $@
@@ -209,7 +236,10 @@ ISO_CMDLINE_crash-null = crash=null
 ISO_CMDLINE_crash-bug  = crash=bug
 ISO_CMDLINE_crash-guard = crash=guard
 
-$(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
+# test.iso and bench.iso boot the self-test build; the others, make run's kernel.
+ISO_IMAGE = $(if $(filter test bench,$(1)),$(B)/selftest/kernel.elf,$(B)/kernel.elf)
+.SECONDEXPANSION:
+$(B)/%.iso: $$(call ISO_IMAGE,$$*) $(USER_BINS) FORCE
 	$(Q)mkdir -p $(B)/iso-$*/boot/grub
 	$(Q)cp $< $(B)/iso-$*/boot/kernel.elf
 	$(Q)cp $(USER_BINS) $(B)/iso-$*/boot/
@@ -263,4 +293,4 @@ clean:
 .PHONY: all run debug test bench clean FORCE
 FORCE:
 
--include $(OBJS:.o=.d) $(USER_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(SELFTEST_OBJS:.o=.d) $(USER_OBJS:.o=.d)

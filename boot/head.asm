@@ -63,7 +63,7 @@ extern start_kernel, __bss_start, __bss_stop
 _start:
     cld
     mov esi, eax                        ; keep the magic; ebx (info) is kept too
-    rdtsc                               ; instruction count at entry (make bench)
+    rdtsc                               ; the TSC at entry: time since boot starts here
     mov [PA(boot_tsc)], eax
     mov [PA(boot_tsc) + 4], edx
 
@@ -118,7 +118,7 @@ _start:
 section .data
 global boot_tsc, early_map_size
 align 8
-boot_tsc:       dq 0                    ; TSC at _start (instructions under -icount)
+boot_tsc:       dq 0                    ; TSC at _start (sched_clock counts from it)
 early_map_size: dd EARLY_MAP_SIZE       ; start_kernel checks memlayout.h agrees
 
 section .bss..page_aligned nobits alloc write align=8192

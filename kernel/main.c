@@ -15,6 +15,8 @@
 #include <linux/linkage.h>
 #include <linux/errno.h>
 #include <linux/multiboot2.h>
+#include <linux/params.h>
+#include <linux/selftest.h>
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
@@ -28,36 +30,22 @@
 #include <asm/setup.h>
 #include <asm/timer.h>
 #include <asm/uaccess.h>
-#include "../tests/kernel/selftest.h"
 
 static const char linux_banner[] =
 	"i386 teaching kernel: the 32-bit Linux memory layout "
 	"(3G/1G split, PAGE_OFFSET 0xc0000000)\n";
 
-static bool selftest_enabled, bench_enabled;
 static const char *crash_kind;
 
-/* Command-line switches (arch/i386/kernel/setup.c lists them). */
-int selftest_setup(const char *val)
-{
-	selftest_enabled = true;
-	slab_debug = true;      /* the self-tests provoke the slab's debug reports */
-	return val ? -EINVAL : 0;
-}
-
-int bench_setup(const char *val)
-{
-	bench_enabled = true;
-	return val ? -EINVAL : 0;
-}
-
-int crash_setup(const char *val)
+/* crash=null|bug|guard: provoke an oops on purpose, after the boot. */
+static int crash_setup(const char *val)
 {
 	if (!val || (strcmp(val, "null") && strcmp(val, "bug") && strcmp(val, "guard")))
 		return -EINVAL;
 	crash_kind = val;
 	return 0;
 }
+__setup("crash", crash_setup);
 
 /*
  * crash=null writes through a NULL pointer, crash=bug fails a BUG_ON,
@@ -93,14 +81,12 @@ static void show_memory_report(void)
 	show_vmallocinfo();
 }
 
-u64 memory_map_ready_tsc;    /* read by the benchmark */
 extern u32 early_map_size;   /* boot/head.asm */
 
 static void rest_init(void);
 
 asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 {
-	snapshot_boot_pgd();    /* keep head.asm's page directory for the P3 test */
 	serial_init();          /* COM1: printk works from here on */
 	printk("%s", linux_banner);
 	cpu_init();             /* our GDT and segment registers, this CPU's TSS */
@@ -114,7 +100,6 @@ asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 		      "(eax = 0x%08x, expected 0x%08x)", magic,
 		      MULTIBOOT2_BOOTLOADER_MAGIC);
 	setup_arch(mb2_phys);   /* Multiboot2 info, command line, e820, memblock */
-	memory_map_ready_tsc = rdtsc();
 	paging_init();          /* direct-map lowmem (P4), mem_map (P5), zones (Z1-Z4) */
 	mem_init();             /* free boot memory -> buddy lists (Z5); watermarks */
 	kmem_cache_init();      /* slab caches: size-32 ... size-131072 (A1) */
@@ -140,10 +125,7 @@ static int kernel_init(void *unused)
 
 	(void)unused;
 	child_reaper = current;
-	if (bench_enabled)
-		run_benchmarks();   /* instruction counts; exits QEMU */
-	if (selftest_enabled)
-		run_selftests();    /* KTAP over serial; exits QEMU */
+	selftest_run_all();     /* the self-test build only: KTAP or make bench, then exit QEMU */
 	show_memory_report();
 	printk("Boot complete. Starting init as pid %d (quit QEMU with Ctrl-A X).\n",
 	       current->pid);

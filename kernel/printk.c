@@ -21,6 +21,7 @@
 #include <asm/qemu.h>
 #include <asm/timer.h>
 #include <asm/traps.h>
+#include <trace/events/exceptions.h>
 
 #define LOG_BUF_LEN (1u << 16)     /* a power of two: index = pos & (LEN - 1) */
 
@@ -126,20 +127,12 @@ void panic(const char *fmt, ...)
  * oops (registers and backtrace) and dies, exactly as for any other
  * unexpected kernel exception.
  */
-void **bug_catcher;
-
 void __bug(const char *file, int line, const char *func, const char *cond)
 {
 	printk("------------[ cut here ]------------\n");
 	printk("kernel BUG at %s:%d!\n", file, line);
 	printk("%s: %s\n", func, cond);
-	if (bug_catcher) {
-		void **env = bug_catcher;
-
-		bug_catcher = NULL;
-		printk("(caught by a self-test that provoked it)\n");
-		__builtin_longjmp(env, 1);
-	}
+	trace_bug(file, line);
 	asm volatile("ud2");
 	__builtin_unreachable();
 }

@@ -28,6 +28,7 @@
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>
+#include <trace/events/sched.h>
 #include <asm/uaccess.h>
 
 extern union thread_union init_thread_union;
@@ -51,7 +52,6 @@ LIST_HEAD(task_list);
 static LIST_HEAD(runqueue);
 static LIST_HEAD(sleepers);       /* tasks in schedule_timeout(), any order */
 struct task_struct *child_reaper = &init_task;
-struct sched_stats sched_stats;
 
 /* The boot thread becomes task 0: its stack is init_thread_union. */
 void sched_init(void)
@@ -101,8 +101,10 @@ void schedule(void)
 	       list_entry(runqueue.next, struct task_struct, run_list);
 	if (!next->time_slice)
 		next->time_slice = DEF_TIMESLICE;
-	if (next != prev)
+	if (next != prev) {
+		trace_sched_switch(prev, next);
 		context_switch(prev, next);
+	}
 	local_irq_restore(flags);
 }
 
@@ -123,10 +125,8 @@ void scheduler_tick(void)
 		return;
 	if (curr->time_slice)
 		curr->time_slice--;
-	if (!curr->time_slice) {
+	if (!curr->time_slice)
 		set_tsk_need_resched_ti(current_thread_info());
-		sched_stats.slice_expiries++;
-	}
 }
 
 long schedule_timeout(long ticks)

@@ -1,6 +1,6 @@
 /*
- * asm/fault.h - the page-fault error code, and the record of the last
- * kernel fault that self-tests read back.
+ * asm/fault.h - the page-fault error code, and the words the fault
+ * handler prints for it.
  *
  *   bit 0  P     0: the page was not present   1: a protection violation
  *   bit 1  W/R   0: a read                     1: a write
@@ -18,17 +18,6 @@
 #define X86_PF_USER   0x04
 #define X86_PF_RSVD   0x08
 #define X86_PF_INSTR  0x10
-
-struct page_fault_record {
-	unsigned long address;     /* CR2 */
-	u32 error_code;
-	unsigned long eip;         /* the faulting instruction */
-	bool fixed_up;             /* resumed through the exception table */
-	unsigned long count;       /* kernel-mode page faults so far */
-	char region[128];          /* fault_region_describe() of the address */
-};
-
-extern struct page_fault_record last_kernel_fault;
 
 /*
  * The two "#PF:" lines of the oops, as later Linux prints them:

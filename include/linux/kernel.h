@@ -39,13 +39,6 @@ __attribute__((noreturn)) void __bug(const char *file, int line,
 				     const char *func, const char *cond);
 void __warn(const char *file, int line, const char *func, const char *cond);
 
-/*
- * A self-test that provokes a BUG on purpose points bug_catcher at a
- * __builtin_setjmp() buffer; __bug() prints its report as always, then
- * jumps back there instead of oopsing (tests/kernel/selftest.c).
- */
-extern void **bug_catcher;
-
 #define BUG() __bug(__FILE__, __LINE__, __func__, "BUG()")
 #define BUG_ON(cond) do {						\
 	if (unlikely(cond))						\

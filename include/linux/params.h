@@ -5,7 +5,14 @@
  * (double quotes group), each word is "key" or "key=value", and each key is
  * looked up in a table of handlers.  Unknown keys are reported, not fatal.
  *
- * Mirrors: kernel/params.c parse_args(), next_arg(); lib/cmdline.c memparse().
+ * The boot's table is not written in one place: each file that owns a
+ * switch declares it beside its handler with __setup(), and the linker
+ * gathers the entries (linker.ld's .init.setup).  So the self-test build
+ * adds "selftest" and "bench" (tests/kernel/selftest.c) and the kernel
+ * that make run boots has no such switch.
+ *
+ * Mirrors: kernel/params.c parse_args(), next_arg(); lib/cmdline.c memparse();
+ * include/linux/init.h __setup() and __setup_start (2.6).
  */
 #ifndef _LINUX_PARAMS_H
 #define _LINUX_PARAMS_H
@@ -27,5 +34,15 @@ struct kernel_param {
  */
 int parse_args(const char *doing, char *args,
 	       const struct kernel_param *params, unsigned int num);
+
+/*
+ * __setup - @fn handles the boot switch @str.  The entry goes to the
+ * .init.setup section, between __setup_start and __setup_end, which
+ * setup_arch() passes to parse_args(); like all of .init, it is freed
+ * after the boot.
+ */
+#define __setup(str, fn)							static const struct kernel_param __setup_##fn				__attribute__((used, section(".init.setup"), aligned(sizeof(long)))) = { str, fn }
+
+extern const struct kernel_param __setup_start[], __setup_end[];
 
 #endif /* _LINUX_PARAMS_H */

@@ -146,22 +146,4 @@ void context_switch(struct task_struct *prev, struct task_struct *next);
 void switch_to_asm(unsigned long *prev_esp, unsigned long next_esp);
 __attribute__((noreturn)) void ret_to_user(struct pt_regs *regs);
 
-/*
- * The records self-tests read (S3, S4): each context switch and each
- * system call entry checks what the claims say, and counts.
- */
-struct sched_stats {
-	unsigned long context_switches;   /* switches between two tasks */
-	unsigned long slice_expiries;     /* ticks that ended a task's time slice */
-	unsigned long cr3_loads;          /* ... that loaded a different CR3 */
-	unsigned long cr3_mismatches;     /* CR3 != __pa(next->active_mm->pgd) after */
-	unsigned long syscalls;           /* int 0x80 entries */
-	unsigned long syscall_bad_stack;  /* entries not on current's kernel stack */
-	unsigned long syscall_cr3_changed;/* entries where CR3 was not the task's */
-	/* The last system call: */
-	pid_t last_pid;
-	u32 last_nr, last_regs, last_stack_base, last_cr3, last_pgd_pa, last_user_esp;
-};
-extern struct sched_stats sched_stats;
-
 #endif /* _LINUX_SCHED_H */

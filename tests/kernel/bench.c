@@ -20,11 +20,60 @@
 #include <asm/processor.h>
 #include <asm/qemu.h>
 #include <asm/timer.h>
+#include <linux/string.h>
+#include <trace/events/boot.h>
 #include "selftest.h"
 
 #define ROUNDS 1000
 
-extern u64 memory_map_ready_tsc;    /* kernel/main.c */
+/*
+ * The boot steps, timed by the probes of the boot_phase tracepoints
+ * (trace/events/boot.h) as the boot ran: "setup_arch" from kernel entry
+ * (boot_tsc, head.asm) to the memory map ready, "mem_map" and
+ * "memblock_free_all" from their start to their finish.  The probe takes
+ * the TSC last on the way in and first on the way out, so a step's count
+ * holds the step and two calls.
+ */
+static struct boot_phase {
+	const char *name;
+	u64 start, ticks;
+	unsigned long pages;
+} boot_phases[] = {
+	{ .name = "setup_arch" }, { .name = "mem_map" }, { .name = "memblock_free_all" },
+};
+
+static struct boot_phase *boot_phase(const char *name)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(boot_phases); i++)
+		if (!strcmp(boot_phases[i].name, name))
+			return &boot_phases[i];
+	return NULL;
+}
+
+void probe_boot_phase_start(const char *phase)
+{
+	struct boot_phase *p = boot_phase(phase);
+
+	if (p)
+		p->start = rdtsc();
+}
+
+void probe_boot_phase_finish(const char *phase, unsigned long pages)
+{
+	u64 now = rdtsc();
+	struct boot_phase *p = boot_phase(phase);
+
+	if (p) {
+		p->ticks = now - (p->start ? p->start : boot_tsc);
+		p->pages = pages;
+	}
+}
+
+/* Per page, for a step that counts pages (0 if it never finished). */
+static u64 boot_phase_per_page(const struct boot_phase *p)
+{
+	return p->pages ? p->ticks / p->pages : 0;
+}
 
 /*
  * The floor for the page allocator: xv6's kalloc()/kfree(), a singly
@@ -101,10 +150,11 @@ static void bench_page_allocator(void)
 	       order0, order0 / floor, order0 * 100 / floor % 100);
 	printk("bench: buddy order-3 alloc_pages+__free_pages pair: %llu instructions\n", order3);
 	printk("bench: mem_map init: %llu instructions per page (%lu pages)\n",
-	       memmap_init_ticks / max_pfn, max_pfn);
+	       boot_phase_per_page(boot_phase("mem_map")), boot_phase("mem_map")->pages);
 	printk("bench: boot memory release to the buddy lists: %llu instructions per page "
 	       "(%lu pages; target <= 40)\n",
-	       boot_release_ticks / boot_released_pages, boot_released_pages);
+	       boot_phase_per_page(boot_phase("memblock_free_all")),
+	       boot_phase("memblock_free_all")->pages);
 }
 
 /*
@@ -260,7 +310,7 @@ void run_benchmarks(void)
 {
 	local_irq_disable();
 	printk("bench: kernel entry to memory map ready: %llu instructions\n",
-	       memory_map_ready_tsc - boot_tsc);
+	       boot_phase("setup_arch")->ticks);
 	bench_page_allocator();
 	bench_kmalloc();
 	bench_user();

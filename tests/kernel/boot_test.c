@@ -20,6 +20,7 @@
 #include <asm/setup.h>
 #include <asm/timer.h>
 #include <asm/uaccess.h>
+#include <trace/events/boot.h>
 #include "selftest.h"
 
 extern char init_thread_union[];
@@ -93,8 +94,17 @@ static const char *test_load_and_link_address(void)
 	return NULL;
 }
 
+/* head.asm's page directory, as the zap_low_mappings tracepoint showed it
+ * (trace/events/boot.h) just before the identity half went. */
+static pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
+
+void probe_zap_low_mappings(const pgd_t *pgd)
+{
+	memcpy(boot_pgd_snapshot, pgd, sizeof(boot_pgd_snapshot));
+}
+
 /*
- * head.asm's directory (copied before zap_low_mappings):
+ * head.asm's directory (copied by probe_zap_low_mappings()):
  *   [0], [1]      -> pg0, pg1: identity 0-8 MB
  *   [768], [769]  -> the same two tables: 0xC0000000-0xC07FFFFF
  *   all others    0

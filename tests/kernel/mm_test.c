@@ -81,7 +81,8 @@ static const char *test_empty_zones(void)
  */
 static const char *test_direct_map(void)
 {
-	unsigned long hm = (unsigned long)high_memory;
+	unsigned long hm = (unsigned long)high_memory, tables = 0;
+	char line[48];
 
 	KTEST_EXPECT_EQ(MAXMEM, 896u << 20);
 	KTEST_EXPECT_EQ(VMALLOC_RESERVE, 128u << 20);
@@ -90,14 +91,19 @@ static const char *test_direct_map(void)
 	for (unsigned long v = PAGE_OFFSET; v < hm; v += PMD_SIZE)
 		KTEST_EXPECT_EQ(slow_virt_to_phys(v), v - PAGE_OFFSET);
 	KTEST_EXPECT_EQ(slow_virt_to_phys(hm - 1), hm - 1 - PAGE_OFFSET);
-	if (!direct_map_uses_pse) {
+	/* paging_init() turns on CR4.PSE exactly when it maps with 4 MB pages,
+	 * and its "Direct map:" line counts the page tables it took. */
+	if (!(read_cr4() & X86_CR4_PSE)) {
 		/* One 4 KB table per 4 MB, but head.asm's first two are reused. */
-		KTEST_EXPECT_EQ(direct_map_page_tables,
-				(max_low_pfn + PTRS_PER_PTE - 1) / PTRS_PER_PTE - EARLY_MAP_SIZE / PMD_SIZE);
+		tables = (max_low_pfn + PTRS_PER_PTE - 1) / PTRS_PER_PTE - EARLY_MAP_SIZE / PMD_SIZE;
+		KTEST_EXPECT(log_contains_since(0, " with 4 KB pages"));
 		KTEST_EXPECT_EQ(slow_virt_to_phys(hm), (u64)-1);
 	} else {
-		KTEST_EXPECT_EQ(direct_map_page_tables, 0);
+		KTEST_EXPECT(log_contains_since(0, " with 4 MB pages"));
 	}
+	snprintf(line, sizeof(line), ", %lu new page tables\n", tables);
+	if (!log_contains_since(0, line))
+		return ktest_fail("no \"%s\" in the Direct map line", line);
 	KTEST_EXPECT(log_contains_since(0, "MB LOWMEM available.\n"));
 	KTEST_EXPECT(log_contains_since(0, "MB HIGHMEM available.\n"));
 	return NULL;

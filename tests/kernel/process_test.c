@@ -6,8 +6,10 @@
  * tables live (P7), and that nothing is lost when processes end.
  *
  * The first test runs usertests and waits for it; its KTAP lines appear
- * as a subtest (indented) before this suite's own line.  The tests after
- * it read what that run left: the log, the counters, the free lists.
+ * as a subtest (indented) before this suite's own line.  While it runs,
+ * two tracepoint probes check every system call and every context switch
+ * as it happens.  The tests after it read what that run left: the log,
+ * the probes' counts, the free lists.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -22,6 +24,8 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
+#include <trace/events/sched.h>
+#include <trace/events/syscalls.h>
 #include "selftest.h"
 
 /* What the usertests run left behind, for the tests after it. */
@@ -30,8 +34,75 @@ static struct {
 	int status;
 	unsigned long log_start;
 	const char *lost;                  /* free lists after, or NULL */
-	unsigned long syscalls_before, switches_before, forks_before, slice_expiries_before;
+	unsigned long forks_before;
 } run;
+
+/*
+ * What the probes saw while usertests ran (watching is set only then, so
+ * at other times, make bench's included, a probe is a call and a test).
+ */
+static struct {
+	bool watching;
+	/* sys_enter: every int 0x80 (S4). */
+	unsigned long syscalls;
+	unsigned long syscall_bad_stack;   /* pt_regs not at the top of current's stack */
+	unsigned long syscall_cr3_changed; /* CR3 not __pa(current->mm->pgd) */
+	pid_t last_pid;
+	u32 last_nr, last_regs, last_stack_base, last_cr3, last_pgd_pa, last_user_esp;
+	/* sched_switch: every context switch (S3). */
+	unsigned long switches;
+	unsigned long cr3_changes;         /* switches out of another CR3 than the last */
+	unsigned long cr3_mismatches;      /* CR3 was not __pa(prev->active_mm->pgd) */
+	unsigned long slice_expiries;      /* prev still runnable, its time slice used up */
+	u32 last_switch_cr3;
+} watch;
+
+/* S4: on the task's kernel stack, in the task's address space. */
+void probe_sys_enter(struct pt_regs *regs, long id)
+{
+	struct task_struct *tsk = current;
+	u32 base = (u32)(uintptr_t)tsk->thread_info, at = (u32)(uintptr_t)regs;
+	u32 cr3, pgd_pa;
+
+	if (!watch.watching)
+		return;
+	cr3 = read_cr3();
+	pgd_pa = tsk->mm ? (u32)__pa(tsk->mm->pgd) : 0;
+	watch.syscalls++;
+	if (at < base || at + sizeof(*regs) != base + THREAD_SIZE)
+		watch.syscall_bad_stack++;
+	if (cr3 != pgd_pa)
+		watch.syscall_cr3_changed++;
+	watch.last_pid = tsk->pid;
+	watch.last_nr = (u32)id;
+	watch.last_regs = at;
+	watch.last_stack_base = base;
+	watch.last_cr3 = cr3;
+	watch.last_pgd_pa = pgd_pa;
+	watch.last_user_esp = regs->esp;
+}
+
+/*
+ * S3, seen from the switch after: while @prev ran, CR3 held the physical
+ * address of its page directory, which context_switch() loaded when prev
+ * was switched in.
+ */
+void probe_sched_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u32 cr3 = read_cr3();
+
+	(void)next;
+	if (!watch.watching)
+		return;
+	watch.switches++;
+	if (cr3 != (u32)__pa(prev->active_mm->pgd))
+		watch.cr3_mismatches++;
+	if (cr3 != watch.last_switch_cr3)
+		watch.cr3_changes++;
+	watch.last_switch_cr3 = cr3;
+	if (prev->state == TASK_RUNNING && !prev->time_slice)
+		watch.slice_expiries++;
+}
 
 /* A kernel thread that becomes the program @arg; its exit code says why
  * if it cannot (the errno, shifted as an exit status). */
@@ -65,15 +136,16 @@ static const char *test_usertests(void)
 	struct task_struct *p;
 	pid_t pid;
 
-	run.syscalls_before = sched_stats.syscalls;
-	run.switches_before = sched_stats.context_switches;
 	run.forks_before = nr_forks;
-	run.slice_expiries_before = sched_stats.slice_expiries;
 	snapshot_free_shrunk(&before);
 	run.log_start = log_position();
+	watch.last_switch_cr3 = read_cr3();
+	watch.watching = true;
 	pid = kernel_thread(exec_program, (void *)"usertests", "usertests");
+	if (pid > 1 && do_wait(pid, &run.status, 0) != pid)
+		pid = -ECHILD;
+	watch.watching = false;
 	KTEST_EXPECT(pid > 1);
-	KTEST_EXPECT_EQ(do_wait(pid, &run.status, 0), pid);
 	reap_all();
 	for_each_process(p)
 		if (p->pid > 1)
@@ -133,42 +205,41 @@ static const char *test_user_access_to_kernel_killed(void)
 }
 
 /*
- * Every int 0x80 of the run was checked on entry (S4): the CPU had moved
- * to the task's own kernel stack (pt_regs at its very top) and CR3 still
- * held that process's page directory.  Expect hundreds of entries, no
- * exception, and the last one's record consistent.
+ * Every int 0x80 of the run was checked on entry by probe_sys_enter()
+ * (S4): the CPU had moved to the task's own kernel stack (pt_regs at its
+ * very top) and CR3 still held that process's page directory.  Expect
+ * hundreds of entries, no exception, and the last one's record consistent.
  */
 static const char *test_syscall_entry_switches_stack_not_cr3(void)
 {
-	struct sched_stats *s = &sched_stats;
-
 	if (!run.ran)
 		return ktest_fail("usertests did not run");
-	KTEST_EXPECT(s->syscalls - run.syscalls_before >= 100);
-	KTEST_EXPECT_EQ(s->syscall_bad_stack, 0);
-	KTEST_EXPECT_EQ(s->syscall_cr3_changed, 0);
-	KTEST_EXPECT_EQ(s->last_regs + sizeof(struct pt_regs), s->last_stack_base + THREAD_SIZE);
-	KTEST_EXPECT_EQ(s->last_cr3, s->last_pgd_pa);
-	KTEST_EXPECT(s->last_user_esp < TASK_SIZE && s->last_user_esp > TASK_SIZE - (8u << 20));
-	KTEST_EXPECT(s->last_pgd_pa < (u32)PFN_PHYS(max_low_pfn));   /* lowmem (P7) */
+	KTEST_EXPECT(watch.syscalls >= 100);
+	KTEST_EXPECT_EQ(watch.syscall_bad_stack, 0);
+	KTEST_EXPECT_EQ(watch.syscall_cr3_changed, 0);
+	KTEST_EXPECT_EQ(watch.last_regs + sizeof(struct pt_regs), watch.last_stack_base + THREAD_SIZE);
+	KTEST_EXPECT_EQ(watch.last_cr3, watch.last_pgd_pa);
+	KTEST_EXPECT(watch.last_user_esp < TASK_SIZE && watch.last_user_esp > TASK_SIZE - (8u << 20));
+	KTEST_EXPECT(watch.last_pgd_pa < (u32)PFN_PHYS(max_low_pfn));   /* lowmem (P7) */
 	return NULL;
 }
 
 /*
- * Each context switch loads CR3 with __pa(next's pgd) (S3).  Expect
- * switches during the run, CR3 loads among them, and after each the CR3
- * equal to the physical address of the next task's page directory; this
- * kernel thread runs on swapper_pg_dir.  usertests' spinning child was
- * switched out by the tick: at least one time slice expired.
+ * Each context switch loads CR3 with __pa(next's pgd) (S3).  probe_sched_switch()
+ * saw every switch of the run, with the CR3 the outgoing task had run on.
+ * Expect switches, CR3 changing between them, and at each the CR3 equal to
+ * the physical address of the outgoing task's page directory; this kernel
+ * thread runs on swapper_pg_dir.  usertests' spinning child was switched
+ * out by the tick: at least one switch found its time slice used up.
  */
 static const char *test_switch_loads_pa_of_pgd(void)
 {
 	if (!run.ran)
 		return ktest_fail("usertests did not run");
-	KTEST_EXPECT(sched_stats.context_switches - run.switches_before >= 20);
-	KTEST_EXPECT(sched_stats.slice_expiries - run.slice_expiries_before >= 1);
-	KTEST_EXPECT(sched_stats.cr3_loads >= 20);
-	KTEST_EXPECT_EQ(sched_stats.cr3_mismatches, 0);
+	KTEST_EXPECT(watch.switches >= 20);
+	KTEST_EXPECT(watch.slice_expiries >= 1);
+	KTEST_EXPECT(watch.cr3_changes >= 20);
+	KTEST_EXPECT_EQ(watch.cr3_mismatches, 0);
 	KTEST_EXPECT_EQ(read_cr3(), (u32)__pa(swapper_pg_dir));
 	KTEST_EXPECT(current->active_mm == &init_mm);
 	return NULL;

@@ -12,13 +12,78 @@
  *
  * Then QEMU is left through isa-debug-exit: 0x10 when all passed, 0x11 when
  * some failed.  Mirrors the output of Linux's KUnit (lib/kunit/test.c).
+ *
+ * This file also holds the self-test build's way in: the "selftest" and
+ * "bench" boot switches, selftest_run_all() (linux/selftest.h), and the
+ * probes of the tracepoints that several suites read (the no_context page
+ * fault, BUG).
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/mm.h>
+#include <linux/params.h>
+#include <linux/selftest.h>
 #include <linux/vmalloc.h>
+#include <asm/fault.h>
 #include <asm/qemu.h>
+#include <asm/ptrace.h>
+#include <asm/uaccess.h>
 #include <linux/slab.h>
+#include <trace/events/exceptions.h>
 #include "selftest.h"
+
+static bool selftest_enabled, bench_enabled;
+
+static int selftest_setup(const char *val)
+{
+	selftest_enabled = true;
+	slab_debug = true;      /* the self-tests provoke the slab's debug reports */
+	return val ? -EINVAL : 0;
+}
+__setup("selftest", selftest_setup);    /* run the KTAP self-tests, then exit QEMU */
+
+static int bench_setup(const char *val)
+{
+	bench_enabled = true;
+	return val ? -EINVAL : 0;
+}
+__setup("bench", bench_setup);          /* print instruction counts, then exit QEMU */
+
+void selftest_run_all(void)
+{
+	if (bench_enabled)
+		run_benchmarks();
+	if (selftest_enabled)
+		run_selftests();
+}
+
+struct page_fault_record last_kernel_fault;
+
+void probe_page_fault_no_context(struct pt_regs *regs, unsigned long address, u32 error_code)
+{
+	last_kernel_fault = (struct page_fault_record){
+		.address = address, .error_code = error_code, .eip = regs->eip,
+		.count = last_kernel_fault.count + 1,
+		.fixed_up = search_exception_tables(regs->eip) != NULL,
+	};
+	fault_region_describe(address, last_kernel_fault.region, sizeof(last_kernel_fault.region));
+}
+
+/* The __builtin_setjmp() buffer of the provokes_bug() under way, or NULL. */
+static void **bug_catcher;
+
+void probe_bug(const char *file, int line)
+{
+	void **env = bug_catcher;
+
+	(void)file;
+	(void)line;
+	if (!env)
+		return;         /* not provoked: __bug() goes on to oops */
+	bug_catcher = NULL;
+	printk("(caught by a self-test that provoked it)\n");
+	__builtin_longjmp(env, 1);
+}
 
 static const struct selftest_suite *const suites[] = {
 	&boot_suite,

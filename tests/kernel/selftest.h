@@ -47,8 +47,9 @@ __attribute__((format(printf, 1, 2))) const char *ktest_skip(const char *fmt, ..
 } while (0)
 
 /*
- * Call @fn(@arg) and report whether it hit a BUG, which is caught (see
- * bug_catcher in linux/kernel.h) instead of killing the kernel.
+ * Call @fn(@arg) and report whether it hit a BUG: __bug() prints its
+ * report as always, then its tracepoint's probe (probe_bug() in
+ * selftest.c) jumps back here instead of letting it oops.
  */
 bool provokes_bug(void (*fn)(unsigned long), unsigned long arg);
 
@@ -80,6 +81,22 @@ struct vmlist_snapshot {
 };
 void snapshot_vmlist(struct vmlist_snapshot *s);
 const char *vmlist_unchanged(const struct vmlist_snapshot *s);
+
+/*
+ * The last kernel-mode page fault that reached the no_context path (the
+ * page_fault_no_context tracepoint, trace/events/exceptions.h): a test
+ * notes count, provokes a fault through the exception table, and reads
+ * what the handler was shown.
+ */
+struct page_fault_record {
+	unsigned long address;     /* CR2 */
+	u32 error_code;
+	unsigned long eip;         /* the faulting instruction */
+	bool fixed_up;             /* eip has an exception-table entry to resume at */
+	unsigned long count;       /* no_context faults so far */
+	char region[128];          /* fault_region_describe() of the address */
+};
+extern struct page_fault_record last_kernel_fault;
 
 /* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
 extern const struct selftest_suite boot_suite;

@@ -18,11 +18,11 @@
  *                    of the frame) and do_exit() with its result.
  *
  * context_switch() does the rest of the change, in the order 2.6 does it:
- *   1. switch_mm's test and load (asm/mmu_context.h), written out so the
- *      load can be counted: if the address space changes, load_cr3() puts
- *      __pa(next->active_mm->pgd) in CR3 (S3); kernel threads run on
- *      swapper_pg_dir.  User mappings are not global, so the load drops
- *      their TLB entries; the kernel's direct map is global and stays;
+ *   1. switch_mm (asm/mmu_context.h): if the address space changes, CR3 =
+ *      __pa(next->active_mm->pgd), the new address space (S3); kernel
+ *      threads run on swapper_pg_dir.  User mappings are not global, so
+ *      the load drops their TLB entries; the kernel's direct map is global
+ *      and stays;
  *   2. the TSS's esp0 = the top of next's kernel stack, where the CPU will
  *      switch to on next's next trap or int 0x80 from user mode (S4);
  *   3. switch_to_asm: the kernel stacks, and so `current`.
@@ -99,14 +99,8 @@ void context_switch(struct task_struct *prev, struct task_struct *next)
 {
 	struct mm_struct *mm = next->mm ? next->mm : &init_mm;
 
-	sched_stats.context_switches++;
-	if (prev->active_mm != mm) {
-		load_cr3(mm->pgd);
-		sched_stats.cr3_loads++;
-	}
+	switch_mm(prev->active_mm, mm, next);
 	next->active_mm = mm;
-	if (read_cr3() != (u32)__pa(mm->pgd))
-		sched_stats.cr3_mismatches++;
 	init_tss[smp_processor_id()].esp0 = next->thread.esp0;
 	next->thread_info->cpu = smp_processor_id();
 	switch_to_asm(&prev->thread.esp, next->thread.esp);

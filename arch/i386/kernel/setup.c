@@ -27,6 +27,7 @@
 #include <asm/e820.h>
 #include <asm/page.h>
 #include <asm/setup.h>
+#include <trace/events/boot.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
 static char command_line[COMMAND_LINE_SIZE];     /* split into words by parse_args() */
@@ -48,11 +49,7 @@ static int parse_mem(const char *val)
 	mem_limit = memparse(val, &end);
 	return (*end || mem_limit < (4u << 20)) ? -EINVAL : 0;
 }
-
-/* The selftest and bench switches are kernel/main.c's. */
-extern int selftest_setup(const char *val);
-extern int bench_setup(const char *val);
-extern int crash_setup(const char *val);
+__setup("mem", parse_mem);             /* limit usable RAM: mem=512M */
 
 /* slab_debug: red zones and poison in the general caches (mm/slab_debug.c). */
 static int slab_debug_setup(const char *val)
@@ -60,14 +57,7 @@ static int slab_debug_setup(const char *val)
 	slab_debug = true;
 	return val ? -EINVAL : 0;
 }
-
-static const struct kernel_param boot_params[] = {
-	{ "mem",      parse_mem },       /* limit usable RAM: mem=512M */
-	{ "selftest", selftest_setup },  /* run the KTAP self-tests, then exit QEMU */
-	{ "bench",    bench_setup },     /* print instruction counts, then exit QEMU */
-	{ "crash",    crash_setup },     /* crash=null|bug: provoke an oops on purpose */
-	{ "slab_debug", slab_debug_setup }, /* red zones and poison (on with selftest too) */
-};
+__setup("slab_debug", slab_debug_setup);
 
 static void __init __parse_multiboot2(phys_addr_t mb2_phys)
 {
@@ -161,9 +151,10 @@ void __init setup_arch(phys_addr_t mb2_phys)
 	/* parse_args() splits command_line in place, and handlers may keep
 	 * pointers into it: it must outlive them (Linux: static too). */
 	strlcpy(command_line, boot_command_line, sizeof(command_line));
-	parse_args("Booting kernel", command_line, boot_params, ARRAY_SIZE(boot_params));
+	parse_args("Booting kernel", command_line, __setup_start, __setup_end - __setup_start);
 	__setup_memory_region();
 	__reserve_boot_ranges();
 	__check_boot_modules();
 	memblock_dump_all();
+	trace_boot_phase_finish("setup_arch", 0);      /* the memory map is ready */
 }

@@ -14,9 +14,10 @@
  * The numbers are Linux i386's (arch/i386/kernel/syscall_table.S); a
  * number with no entry, or out of range, returns -ENOSYS.
  *
- * Each entry also checks the two facts of S4 and counts them
- * (sched_stats): esp is inside the current task's 8 KB kernel stack, and
- * CR3 holds the physical address of the current process's page directory.
+ * Each entry fires the sys_enter tracepoint (trace/events/syscalls.h), where
+ * the self-tests check the two facts of S4: the saved registers sit at the
+ * top of the current task's 8 KB kernel stack, and CR3 still holds the
+ * physical address of the current process's page directory.
  *
  * Mirrors: arch/i386/kernel/entry.S system_call, syscall_table.S (2.6.11).
  */
@@ -26,6 +27,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <trace/events/syscalls.h>
 
 struct pt_regs;
 struct timespec;
@@ -74,33 +76,12 @@ static const syscall_t sys_call_table[] = {
 };
 #define NR_syscalls ARRAY_SIZE(sys_call_table)
 
-/* S4: on the task's kernel stack, in the task's address space. */
-static void record_syscall_entry(const struct pt_regs *regs)
-{
-	struct task_struct *tsk = current;
-	u32 base = (u32)(uintptr_t)tsk->thread_info, at = (u32)(uintptr_t)regs;
-	u32 cr3 = read_cr3(), pgd_pa = tsk->mm ? (u32)__pa(tsk->mm->pgd) : 0;
-
-	sched_stats.syscalls++;
-	if (at < base || at + sizeof(*regs) != base + THREAD_SIZE)
-		sched_stats.syscall_bad_stack++;
-	if (cr3 != pgd_pa)
-		sched_stats.syscall_cr3_changed++;
-	sched_stats.last_pid = tsk->pid;
-	sched_stats.last_nr = regs->eax;
-	sched_stats.last_regs = at;
-	sched_stats.last_stack_base = base;
-	sched_stats.last_cr3 = cr3;
-	sched_stats.last_pgd_pa = pgd_pa;
-	sched_stats.last_user_esp = regs->esp;
-}
-
 void do_syscall(struct pt_regs *regs)
 {
 	u32 nr = regs->eax;
 	syscall_t fn = nr < NR_syscalls ? sys_call_table[nr] : NULL;
 
-	record_syscall_entry(regs);
+	trace_sys_enter(regs, nr);
 	local_irq_enable();
 	regs->eax = fn ? (u32)fn(regs->ebx, regs->ecx, regs->edx, regs->esi, regs->edi)
 		       : (u32)-ENOSYS;

@@ -44,8 +44,7 @@
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/uaccess.h>
-
-struct page_fault_record last_kernel_fault;
+#include <trace/events/exceptions.h>
 
 void pf_describe_access(u32 error_code, bool user, char *buf, size_t len)
 {
@@ -161,7 +160,7 @@ static void dump_pagetable(unsigned long address)
 static __attribute__((noreturn)) void
 kernel_fault_oops(struct pt_regs *regs, unsigned long address, u32 error_code)
 {
-	char line[80];
+	char line[128];
 
 	printk("BUG: unable to handle kernel %s at virtual address %08lx\n",
 	       address < PAGE_SIZE ? "NULL pointer dereference" : "paging request",
@@ -170,8 +169,8 @@ kernel_fault_oops(struct pt_regs *regs, unsigned long address, u32 error_code)
 	printk("#PF: %s\n", line);
 	pf_describe_error(error_code, line, sizeof(line));
 	printk("#PF: %s\n", line);
-	fault_region_describe(address, last_kernel_fault.region, sizeof(last_kernel_fault.region));
-	printk("#PF: the address is in %s\n", last_kernel_fault.region);
+	fault_region_describe(address, line, sizeof(line));
+	printk("#PF: the address is in %s\n", line);
 	dump_pagetable(address);
 	die("Oops", regs, error_code);
 }
@@ -298,18 +297,10 @@ void do_page_fault(struct pt_regs *regs, u32 error_code)
 	}
 	if (user_mode(regs))
 		bad_user_access(regs, address, error_code);
-	if (!user_mode(regs)) {
-		last_kernel_fault = (struct page_fault_record){
-			.address = address, .error_code = error_code,
-			.eip = regs->eip, .count = last_kernel_fault.count + 1,
-		};
-		if (fixup_exception(regs)) {
-			last_kernel_fault.fixed_up = true;
-			/* Recovered faults print nothing; the self-tests read this. */
-			fault_region_describe(address, last_kernel_fault.region,
-					      sizeof(last_kernel_fault.region));
-			return;
-		}
-	}
+	/* no_context: a kernel fault that only the exception table can
+	 * excuse.  A fixed-up fault prints nothing. */
+	trace_page_fault_no_context(regs, address, error_code);
+	if (fixup_exception(regs))
+		return;
 	kernel_fault_oops(regs, address, error_code);
 }

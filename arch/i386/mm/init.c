@@ -30,25 +30,18 @@
 #include <asm/processor.h>
 #include <asm/setup.h>
 #include <asm/uaccess.h>
+#include <trace/events/boot.h>
 
 /* Only the early map is there until the direct map is built. */
 void *high_memory = (void *)(uintptr_t)(PAGE_OFFSET + EARLY_MAP_SIZE);
 
-pgd_t boot_pgd_snapshot[PTRS_PER_PGD];
 unsigned long highstart_pfn, highend_pfn;
-bool direct_map_uses_pse;
-unsigned long direct_map_page_tables;
-unsigned long top_page_tables;        /* fixmap and pkmap page tables */
-u64 memmap_init_ticks, boot_release_ticks;
-unsigned long boot_released_pages;
-
-void __init snapshot_boot_pgd(void)
-{
-	memcpy(boot_pgd_snapshot, swapper_pg_dir, sizeof(boot_pgd_snapshot));
-}
+static bool direct_map_uses_pse;               /* 4 MB pages, else 4 KB page tables */
+static unsigned long new_page_tables;          /* taken from memblock */
 
 void __init zap_low_mappings(void)
 {
+	trace_zap_low_mappings(swapper_pg_dir);
 	for (unsigned long i = 0; i < USER_PTRS_PER_PGD; i++)
 		set_pgd(swapper_pg_dir + i, __pgd(0));
 	__flush_tlb();
@@ -111,7 +104,7 @@ static pte_t * __init one_page_table_init(pmd_t *pmd)
 			panic("one_page_table_init: no memory for a page table");
 		memset(__va(pa), 0, PAGE_SIZE);
 		set_pmd(pmd, __pmd((u32)pa | _KERNPG_TABLE));
-		direct_map_page_tables++;
+		new_page_tables++;
 	}
 	return pte_offset_kernel(pmd, 0);
 }
@@ -203,9 +196,9 @@ static void __init zone_sizes_init(void)
 	printk("mem_map: %lu struct pages of %u bytes, %lu KB at [mem %#010llx-%#010llx]\n",
 	       max_pfn, (unsigned int)sizeof(struct page), map_size >> 10,
 	       map_pa, map_pa + map_size - 1);
-	memmap_init_ticks = rdtsc();
+	trace_boot_phase_start("mem_map");
 	free_area_init_node(&contig_page_data, __va(map_pa), zones_size, zholes_size);
-	memmap_init_ticks = rdtsc() - memmap_init_ticks;
+	trace_boot_phase_finish("mem_map", max_pfn);
 }
 
 /*
@@ -256,8 +249,6 @@ static void __init check_memory_layout(void)
  * permanent_kmaps_init(), kmap_init()). */
 static void __init top_page_tables_init(void)
 {
-	unsigned long before = direct_map_page_tables;
-
 	check_memory_layout();
 	fixrange_init(FIXADDR_BOOT_START, FIXADDR_TOP + PAGE_SIZE - 1);
 	fixrange_init(PKMAP_BASE, PKMAP_ADDR(LAST_PKMAP));
@@ -266,8 +257,6 @@ static void __init top_page_tables_init(void)
 	kmap_pte = pte_offset_kernel(pmd_offset(pgd_offset_k(__fix_to_virt(FIX_KMAP_BEGIN)),
 						__fix_to_virt(FIX_KMAP_BEGIN)),
 				     __fix_to_virt(FIX_KMAP_BEGIN));
-	top_page_tables = direct_map_page_tables - before;
-	direct_map_page_tables = before;
 }
 
 void __init paging_init(void)
@@ -286,11 +275,11 @@ void __init paging_init(void)
 	__flush_tlb_all();
 	high_memory = (void *)(uintptr_t)(PAGE_OFFSET + PFN_PHYS(max_low_pfn));
 	memblock_set_current_limit(PFN_PHYS(max_low_pfn));   /* now all of lowmem */
-	top_page_tables_init();
 	printk("Direct map: %luMB at 0x%08x-0x%08lx with %s pages%s, %lu new page tables\n",
 	       pages_to_mb(max_low_pfn), PAGE_OFFSET, (unsigned long)high_memory - 1,
 	       direct_map_uses_pse ? "4 MB" : "4 KB",
-	       (features & X86_FEATURE_PGE) ? ", global" : "", direct_map_page_tables);
+	       (features & X86_FEATURE_PGE) ? ", global" : "", new_page_tables);
+	top_page_tables_init();
 	zone_sizes_init();
 }
 
@@ -318,12 +307,12 @@ static void __init test_wp_bit(void)
 
 void __init mem_init(void)
 {
-	unsigned long physpages = 0, free, code, rwdata, rodata, bss;
+	unsigned long physpages = 0, released, free, code, rwdata, rodata, bss;
 	struct zone *zone;
 
-	boot_release_ticks = rdtsc();
-	boot_released_pages = memblock_free_all();
-	boot_release_ticks = rdtsc() - boot_release_ticks;
+	trace_boot_phase_start("memblock_free_all");
+	released = memblock_free_all();
+	trace_boot_phase_finish("memblock_free_all", released);
 	init_per_zone_pages_min();
 	for_each_zone(zone)
 		physpages += zone->present_pages;
