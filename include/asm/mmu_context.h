@@ -9,9 +9,9 @@
  *
  *   load_cr3(pgd)               CR3 = __pa(pgd)
  *   switch_mm(prev, next, tsk)  the CPU moves from @prev to @next; load
- *                               only if they differ (two threads of one
- *                               process, or a kernel thread borrowing the
- *                               last mm, need no flush)
+ *                               only if they differ (from one kernel
+ *                               thread to another, both on init_mm, the
+ *                               TLB stays as it is)
  *   activate_mm(prev, next)     exec: the current task's new address space
  *
  * The invariant they keep with their callers: CR3 holds
@@ -41,7 +41,7 @@ static inline void load_cr3(pgd_t *pgdir)
 static inline void switch_mm(struct mm_struct *prev, struct mm_struct *next,
 			     struct task_struct *tsk)
 {
-	(void)tsk;              /* SMP: the task whose CPU enters next's cpu_vm_mask */
+	(void)tsk;              /* unused on i386, as in 2.6.11: other arches want it */
 	if (prev != next)
 		load_cr3(next->pgd);
 }
