@@ -186,10 +186,15 @@ $(B)/kernel.sym: $(B)/kernel.elf
 # does, as a Multiboot2 module.  User code keeps the ordinary i386 cdecl
 # convention (no -mregparm) and gcc's 16-byte stack alignment; it avoids
 # the FPU (-mgeneral-regs-only) because no context switch will save it.
+# The ABI (system call numbers, errors, signals, struct new_utsname ...)
+# comes from the kernel's own headers: -Iinclude, as Linux exports its
+# headers to the C library; they are plain definitions that compile
+# freestanding.  The layout (memlayout.h) needs PAGE_OFFSET, as the kernel.
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	       -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	       -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
-	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP
+	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP \
+	       -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET)
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
 		-T boot/user/user.ld
 USER_NASMFLAGS := -f elf32

@@ -168,8 +168,6 @@ asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
 	return ret;
 }
 
-#define _NSIG 64
-
 /* kill(pid, sig): 0 only asks whether @pid exists; 1-64 end it. */
 asmlinkage long sys_kill(pid_t pid, int sig)
 {
