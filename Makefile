@@ -267,7 +267,8 @@ debug: $(B)/kernel.iso .gdbinit
 # --- testing -----------------------------------------------------------------
 TEST_MEMS ?= 16M 32M 128M 512M 896M 1G 2G 3G 4G
 
-$(B)/unit-tests: $(HOST_SRCS) $(UNIT_SRCS) $(wildcard tests/unit/*.h) | $(B)/.tools-ok
+$(B)/unit-tests: $(HOST_SRCS) $(UNIT_SRCS) $(wildcard tests/unit/*.h include/*.h include/*/*.h) \
+		   | $(B)/.tools-ok
 	@[ -n "$(Q)" ] && echo "  HOSTCC  $@" || true
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $(HOST_SRCS) $(UNIT_SRCS) \
 		$$(pkg-config --cflags --libs check) -o $@

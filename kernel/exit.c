@@ -29,6 +29,7 @@
 #include <linux/errno.h>
 #include <linux/mm.h>
 #include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
@@ -167,6 +168,8 @@ asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options)
 		return -EFAULT;
 	return ret;
 }
+
+#define _NSIG 64
 
 /* kill(pid, sig): 0 only asks whether @pid exists; 1-64 end it. */
 asmlinkage long sys_kill(pid_t pid, int sig)

@@ -9,12 +9,10 @@
  *
  * Plain #defines, no includes: usable from freestanding user C.
  *
- * Mirrors: include/asm-i386/signal.h (2.6.11), _NSIG and the SIG* numbers.
+ * Mirrors: include/asm-i386/signal.h (2.6.11), the SIG* numbers.
  */
 #ifndef _ASM_SIGNAL_H
 #define _ASM_SIGNAL_H
-
-#define _NSIG      64     /* kill() takes 1 .. _NSIG, or 0 to probe */
 
 #define SIGILL      4     /* invalid opcode */
 #define SIGTRAP     5     /* int3 */

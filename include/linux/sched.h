@@ -28,7 +28,6 @@
 
 #include <linux/kernel.h>
 #include <linux/linkage.h>
-#include <linux/wait.h>          /* WNOHANG */
 #include <asm/signal.h>          /* SIGKILL, SIGSEGV ... */
 #include <linux/list.h>
 #include <linux/mm_types.h>
@@ -134,7 +133,7 @@ __attribute__((noreturn)) void do_exit(int code);
  * force_sig(SIGSEGV) would with no handler installed. */
 __attribute__((noreturn)) void do_exit_signal(int sig);
 /* Wait for a child (@pid, or -1 for any) to exit; its status in *@status. */
-long do_wait(pid_t pid, int *status, int options);   /* options: WNOHANG */
+long do_wait(pid_t pid, int *status, int options);   /* options: WNOHANG (linux/wait.h) */
 
 /* kernel/exec.c: run program @name (a Multiboot2 module) in the current
  * task.  argv/envp are user pointers when @from_user, else kernel ones. */

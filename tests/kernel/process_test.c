@@ -19,6 +19,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <linux/wait.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
