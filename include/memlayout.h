@@ -46,7 +46,7 @@
 #define _MEMLAYOUT_H
 
 #ifndef CONFIG_PAGE_OFFSET
-#define CONFIG_PAGE_OFFSET 0xC0000000
+#error "CONFIG_PAGE_OFFSET is the Makefile's PAGE_OFFSET, passed with -D to every build"
 #endif
 
 /* Values are uint32_t-sized so the host test build (64-bit) computes the same. */
