@@ -19,7 +19,8 @@ NASM    := nasm
 QEMU    := qemu-system-i386
 HOSTCC  := gcc
 
-# The 3G/1G split (VMSPLIT_3G).  One number, passed to C, NASM and the linker.
+# The 3G/1G split (VMSPLIT_3G).  One number, passed to C and the linker;
+# NASM gets it, with every other number it needs, from asm-offsets below.
 PAGE_OFFSET := 0xC0000000
 
 B ?= build
@@ -37,7 +38,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	  -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) -MMD -MP
 LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
 	   -Wl,--defsym=__PAGE_OFFSET=$(PAGE_OFFSET) -T linker.ld
-NASMFLAGS := -f elf32 -D__PAGE_OFFSET=$(PAGE_OFFSET)
+NASMFLAGS := -f elf32 -I$(B)/include/
 
 BOOT_OBJS   := boot/head.o
 ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
@@ -149,6 +150,28 @@ $(B)/%.o: %.asm $(B)/.flags | $(B)/.tools-ok
 	@[ -n "$(Q)" ] && echo "  NASM    $<" || true
 	$(Q)$(NASM) $(NASMFLAGS) $< -o $@
 
+# asm-offsets, as Linux builds it: the C headers' numbers for the .asm
+# files.  arch/i386/kernel/asm-offsets.c is compiled to assembly only; each
+# of its DEFINE()s left a line "->NAME $value expression" there, which sed
+# turns into "%define NAME value ; expression".  The .s depends on the
+# headers it read (its .d file); the .asm objects that %include the result
+# depend on it, so a fresh build makes it first.
+ASM_OFFSETS := $(B)/include/asm-offsets.inc
+
+$(B)/arch/i386/kernel/asm-offsets.s: arch/i386/kernel/asm-offsets.c $(B)/.flags | $(B)/.tools-ok
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  CC      $@" || true
+	$(Q)$(CC) $(CFLAGS) -S $< -o $@
+
+$(ASM_OFFSETS): $(B)/arch/i386/kernel/asm-offsets.s
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  GEN     $@" || true
+	$(Q){ echo "; $@ - generated from arch/i386/kernel/asm-offsets.c: do not edit."; \
+	  sed -n -e 's/^->\([^ ]*\) [$$]\([0-9]*\) \(.*\)/%define \1 \2 ; \3/p' \
+		 -e 's/^->$$//p' $<; } > $@
+
+$(B)/boot/head.o $(B)/arch/i386/kernel/entry.o: $(ASM_OFFSETS)
+
 # kallsyms, as Linux builds it: link once with an empty table, list the
 # text symbols of that kernel, link again with the list.  The table is the
 # last section (linker.ld), so the second link moves nothing else: checked.
@@ -196,10 +219,15 @@ $(B)/kernel.sym: $(B)/kernel.elf
 # does, as a Multiboot2 module.  User code keeps the ordinary i386 cdecl
 # convention (no -mregparm) and gcc's 16-byte stack alignment; it avoids
 # the FPU (-mgeneral-regs-only) because no context switch will save it.
+# The ABI (system call numbers, errors, signals, struct new_utsname ...)
+# comes from the kernel's own headers: -Iinclude, as Linux exports its
+# headers to the C library; they are plain definitions that compile
+# freestanding.  The layout (memlayout.h) needs PAGE_OFFSET, as the kernel.
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	       -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	       -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
-	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP
+	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP \
+	       -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET)
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
 		-T boot/user/user.ld
 USER_NASMFLAGS := -f elf32
@@ -293,4 +321,4 @@ clean:
 .PHONY: all run debug test bench clean FORCE
 FORCE:
 
--include $(OBJS:.o=.d) $(SELFTEST_OBJS:.o=.d) $(USER_OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(SELFTEST_OBJS:.o=.d) $(USER_OBJS:.o=.d) $(B)/arch/i386/kernel/asm-offsets.d

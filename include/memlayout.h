@@ -46,7 +46,7 @@
 #define _MEMLAYOUT_H
 
 #ifndef CONFIG_PAGE_OFFSET
-#define CONFIG_PAGE_OFFSET 0xC0000000
+#error "CONFIG_PAGE_OFFSET is the Makefile's PAGE_OFFSET, passed with -D to every build"
 #endif
 
 /* Values are uint32_t-sized so the host test build (64-bit) computes the same. */
@@ -63,6 +63,9 @@
 #define PAGE_SHIFT       12
 #define PAGE_SIZE        (1u << PAGE_SHIFT)             /* 4 KB */
 #define PAGE_MASK        (~(PAGE_SIZE - 1))
+/* @addr rounded up to a page boundary, as an unsigned long (pointers too). */
+#define PAGE_ALIGN(addr) (((unsigned long)(addr) + PAGE_SIZE - 1) & \
+			  ~(unsigned long)(PAGE_SIZE - 1))
 
 /* The kernel image: loaded at physical 1 MB, linked at PAGE_OFFSET + 1 MB (P2). */
 #define LOAD_PHYSICAL_ADDR  (1u << 20)

@@ -30,6 +30,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/irqflags.h>
+#include <linux/wait.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 

@@ -81,7 +81,6 @@ static void show_memory_report(void)
 	show_vmallocinfo();
 }
 
-extern u32 early_map_size;   /* boot/head.asm */
 
 static void rest_init(void);
 
@@ -94,7 +93,6 @@ asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 	sched_init();           /* this boot thread is task 0: `current` works */
 	sort_main_extable();    /* exception table, bisected by the fault handler */
 	zap_low_mappings();     /* nothing runs at low addresses now: drop them (P3) */
-	BUG_ON(early_map_size != EARLY_MAP_SIZE);
 	if (magic != MULTIBOOT2_BOOTLOADER_MAGIC)
 		panic("start_kernel: not started by a Multiboot2 loader "
 		      "(eax = 0x%08x, expected 0x%08x)", magic,

@@ -25,6 +25,7 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/time.h>
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>
@@ -186,11 +187,6 @@ asmlinkage long sys_sched_yield(void)
 	schedule();
 	return 0;
 }
-
-struct timespec {
-	long tv_sec;
-	long tv_nsec;
-};
 
 #define NSEC_PER_SEC 1000000000L
 

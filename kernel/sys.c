@@ -16,18 +16,8 @@
 #include <linux/errno.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/utsname.h>
 #include <asm/uaccess.h>
-
-#define __NEW_UTS_LEN 64
-
-struct new_utsname {
-	char sysname[__NEW_UTS_LEN + 1];
-	char nodename[__NEW_UTS_LEN + 1];
-	char release[__NEW_UTS_LEN + 1];
-	char version[__NEW_UTS_LEN + 1];
-	char machine[__NEW_UTS_LEN + 1];
-	char domainname[__NEW_UTS_LEN + 1];
-};
 
 /* What uname -a shows.  "Linux": programs test for it; the release says what we are. */
 struct new_utsname system_utsname = {

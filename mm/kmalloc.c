@@ -25,19 +25,18 @@
 
 struct cache_sizes malloc_sizes[KMALLOC_CACHES];
 
-/* The general caches' sizes and names, as /proc/slabinfo shows them. */
+/*
+ * The general caches' sizes and names, as /proc/slabinfo shows them, one
+ * entry per line of linux/kmalloc_sizes.h: CACHE(32) gives
+ * { 32, "size-32", "size-32(DMA)" }.
+ */
 static const struct {
 	size_t size;
 	const char *name, *dma_name;
 } cache_table[KMALLOC_CACHES] = {
-	{ 32, "size-32", "size-32(DMA)" },             { 64, "size-64", "size-64(DMA)" },
-	{ 96, "size-96", "size-96(DMA)" },             { 128, "size-128", "size-128(DMA)" },
-	{ 192, "size-192", "size-192(DMA)" },          { 256, "size-256", "size-256(DMA)" },
-	{ 512, "size-512", "size-512(DMA)" },          { 1024, "size-1024", "size-1024(DMA)" },
-	{ 2048, "size-2048", "size-2048(DMA)" },       { 4096, "size-4096", "size-4096(DMA)" },
-	{ 8192, "size-8192", "size-8192(DMA)" },       { 16384, "size-16384", "size-16384(DMA)" },
-	{ 32768, "size-32768", "size-32768(DMA)" },    { 65536, "size-65536", "size-65536(DMA)" },
-	{ 131072, "size-131072", "size-131072(DMA)" },
+#define CACHE(x) { x, "size-" #x, "size-" #x "(DMA)" },
+#include <linux/kmalloc_sizes.h>
+#undef CACHE
 };
 
 /*
@@ -59,6 +58,7 @@ void kmalloc_caches_init(void)
 						     flags | SLAB_CACHE_DMA);
 		BUG_ON(!cs->cs_cachep || !cs->cs_dmacachep);
 	}
+	BUG_ON(malloc_sizes[KMALLOC_CACHES - 1].cs_size != KMALLOC_MAX_CACHE_SIZE);
 }
 
 /**

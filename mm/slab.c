@@ -447,7 +447,7 @@ static int enable_cpucache(struct kmem_cache *cachep)
 	unsigned int limit;
 	u32 save;
 
-	if (cachep->buffer_size > 131072)
+	if (cachep->buffer_size > KMALLOC_MAX_CACHE_SIZE)
 		limit = 1;
 	else if (cachep->buffer_size > PAGE_SIZE)
 		limit = 8;

@@ -16,6 +16,7 @@
  * crt0.asm calls main(argc, argv, envp); init needs none of them, and
  * main(void) is a valid way for C to say so.
  */
+#include <memlayout.h>      /* PAGE_SIZE */
 #include "ulib.h"
 
 #define HEAP_GROWTH (64 << 10)
@@ -30,7 +31,7 @@ static void grow_heap(void)
 		       start + HEAP_GROWTH, end);
 		return;
 	}
-	for (char *p = start; p < end; p += 4096)
+	for (char *p = start; p < end; p += PAGE_SIZE)
 		*p = 1;                 /* the first touch of each page faults it in */
 	printf("init: heap %p-%p: 64 KB from brk(), every page touched\n", start, end);
 }

@@ -17,10 +17,14 @@
  * User programs are compiled with the normal i386 cdecl convention (all
  * arguments on the stack), not the kernel's -mregparm=3.
  *
- * Mirrors: glibc's wrappers and <sys/utsname.h>, <time.h> (the i386
- * structures the kernel reads and writes), <sys/wait.h> (the status
- * macros), <fcntl.h>; Linux's arch/i386/kernel/syscall_table.S for the
- * numbers and include/asm-generic/errno-base.h for the errors.
+ * The numbers and structures of the ABI (system call numbers, errors,
+ * signals, struct new_utsname, struct timespec, the waitpid() status
+ * word) are not repeated here: ulib.h includes the kernel's headers that
+ * define them, as glibc builds on Linux's exported headers.
+ *
+ * Mirrors: glibc's wrappers and <sys/utsname.h>, <time.h>, <sys/wait.h>,
+ * <fcntl.h>, on top of Linux's exported asm/unistd.h, asm/signal.h,
+ * linux/errno.h, linux/utsname.h, linux/time.h and linux/wait.h.
  */
 #ifndef _USER_ULIB_H
 #define _USER_ULIB_H
@@ -29,74 +33,17 @@
 #include <stdarg.h>
 #include <stdbool.h>
 
-/* System call numbers: Linux i386's (arch/i386/kernel/syscall_table.S). */
-#define __NR_exit          1
-#define __NR_fork          2
-#define __NR_read          3
-#define __NR_write         4
-#define __NR_open          5
-#define __NR_close         6
-#define __NR_waitpid       7
-#define __NR_execve       11
-#define __NR_getpid       20
-#define __NR_kill         37
-#define __NR_brk          45
-#define __NR_getppid      64
-#define __NR_sethostname  74
-#define __NR_uname       122      /* sys_newuname: struct new_utsname */
-#define __NR_sched_yield 158
-#define __NR_nanosleep   162
-
-/* The error numbers the wrappers may return negated (Linux's values). */
-#define EPERM          1
-#define ENOENT         2
-#define ESRCH          3
-#define EINTR          4
-#define E2BIG          7
-#define EBADF          9
-#define ECHILD        10
-#define ENOMEM        12
-#define EFAULT        14
-#define EINVAL        22
-#define ENAMETOOLONG  36
-#define ENOSYS        38
-
-/* uname(): six NUL-terminated fields of 65 bytes (Linux's new_utsname). */
-#define __NEW_UTS_LEN 64
-struct new_utsname {
-	char sysname[__NEW_UTS_LEN + 1];
-	char nodename[__NEW_UTS_LEN + 1];     /* the host name */
-	char release[__NEW_UTS_LEN + 1];
-	char version[__NEW_UTS_LEN + 1];
-	char machine[__NEW_UTS_LEN + 1];
-	char domainname[__NEW_UTS_LEN + 1];
-};
-
-struct timespec {
-	long tv_sec;
-	long tv_nsec;                         /* 0 .. 999999999 */
-};
+/* The ABI, from the kernel's own headers (-Iinclude): plain definitions
+ * that compile freestanding, one copy for the kernel and for us. */
+#include <asm/unistd.h>          /* __NR_write ... */
+#include <asm/signal.h>          /* SIGSEGV ... */
+#include <linux/errno.h>         /* EFAULT ...: returned negated */
+#include <linux/time.h>          /* struct timespec */
+#include <linux/utsname.h>       /* struct new_utsname, for uname() */
+#include <linux/wait.h>          /* waitpid()'s WNOHANG and W* status macros */
 
 /* open()'s flags: the only one the kernel knows (its files are read-only). */
 #define O_RDONLY 0
-
-/*
- * waitpid()'s status word, as Linux packs it (and glibc's <sys/wait.h>
- * unpacks it):
- *
- *   exit(code):        bits 15..8 = code & 0xff, bits 6..0 = 0
- *   killed by signal:  bits 6..0 = the signal's number (never 0 or 0x7f)
- */
-#define WIFEXITED(s)    (((s) & 0x7f) == 0)
-#define WEXITSTATUS(s)  (((s) >> 8) & 0xff)
-#define WIFSIGNALED(s)  (((s) & 0x7f) != 0 && ((s) & 0x7f) != 0x7f)
-#define WTERMSIG(s)     ((s) & 0x7f)
-
-/* The one signal the kernel sends: a bad memory access (Linux's number). */
-#define SIGILL   4
-#define SIGFPE   8
-#define SIGKILL  9
-#define SIGSEGV 11
 
 /* The environment, "NAME=value" strings ending in NULL: main's envp. */
 extern char **environ;
@@ -114,9 +61,9 @@ int write(int fd, const void *buf, size_t count);
 int open(const char *path, int flags);
 int close(int fd);
 /* Wait for child @pid (-1: any child) to end, store its status word (the
- * W* macros above) in *@status unless @status is NULL, and free it.
- * Returns the child's pid, or -ECHILD if there is no such child.  No
- * @options are known yet: pass 0. */
+ * W* macros of linux/wait.h) in *@status unless @status is NULL, and free
+ * it.  Returns the child's pid, or -ECHILD if there is no such child.
+ * @options: 0, or WNOHANG to return 0 at once if no child has ended yet. */
 int waitpid(int pid, int *status, int options);
 /* Replace this process's program by the module named @path ("init",
  * "usertests"; a leading '/' is allowed), with main(argc, argv, envp) from

@@ -32,12 +32,10 @@
  * its own argv and envp instead and reports by its exit status.
  */
 #include <stdint.h>
+#include <linux/stringify.h>
+#include <memlayout.h>      /* the kernel's PAGE_SIZE, PAGE_ALIGN, TASK_SIZE, ELF_EXEC_BASE */
 #include "ulib.h"
 
-#define PAGE_SIZE        4096UL
-#define PAGE_ALIGN(a)    (((a) + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1))
-#define TASK_SIZE        0xc0000000UL      /* = PAGE_OFFSET: user space ends here */
-#define TEXT_START       0x08048000UL      /* user.ld: the first byte of the program */
 #define UNMAPPED_ADDR    0x40000000UL      /* nothing of ours is ever mapped here */
 #define CHILD_SURVIVED   99                /* exit status of a child that should have died */
 
@@ -261,7 +259,7 @@ asm(".pushsection .text\n"
     "	mov esi, 0x44444444\n"
     "	mov edi, 0x55555555\n"
     "	mov ebp, 0x66666666\n"
-    "	mov eax, 20\n"                    /* __NR_getpid */
+    "	mov eax, " __stringify(__NR_getpid) "\n"
     "	int 0x80\n"
     "	xchg eax, [esp]\n"                /* eax = after; the result waits on the stack */
     "	mov [eax], ebx\n"
@@ -295,7 +293,7 @@ static const char *test_int80_convention(void)
 
 	asm volatile("int $0x80" : "=a"(ret) : "a"(__NR_getpid) : "memory");
 	if (ret != pid)
-		return fail("int 0x80 with eax=20 returned %ld, getpid() %d", ret, pid);
+		return fail("int 0x80 with eax=%d returned %ld, getpid() %d", __NR_getpid, ret, pid);
 	asm volatile("int $0x80"
 		     : "=a"(ret)
 		     : "a"(__NR_write), "b"(1), "c"(line), "d"(sizeof(line) - 1)
@@ -445,8 +443,8 @@ static const char *test_sethostname(void)
  */
 static const char *test_uname_bad_buffers(void)
 {
-	const uintptr_t bad[] = { TASK_SIZE, TEXT_START, UNMAPPED_ADDR };
-	const char *elf_header = (const char *)TEXT_START;
+	const uintptr_t bad[] = { TASK_SIZE, ELF_EXEC_BASE, UNMAPPED_ADDR };
+	const char *elf_header = (const char *)ELF_EXEC_BASE;
 	struct new_utsname u;
 	int ret;
 
@@ -478,7 +476,7 @@ static const char *test_null_page(void)
 		return err;
 	if ((err = child_access_segfaults(0x1000, true, 0x5a5a5a5a)))
 		return err;
-	return child_access_segfaults(TEXT_START - 4, true, 0x5a5a5a5a);
+	return child_access_segfaults(ELF_EXEC_BASE - 4, true, 0x5a5a5a5a);
 }
 
 /*
@@ -523,7 +521,7 @@ static uintptr_t stack_lowest;
 
 static int fill_stack_down_to(uintptr_t target, unsigned int depth)
 {
-	volatile unsigned char frame[4096];
+	volatile unsigned char frame[PAGE_SIZE];
 	int bad = 0;
 
 	for (unsigned int i = 0; i < sizeof(frame); i++)

@@ -1,4 +1,8 @@
-/* linux/errno.h - the error numbers this kernel returns, with Linux's values. */
+/*
+ * linux/errno.h - the error numbers this kernel returns, with Linux's
+ * values.  The user programs include it too (boot/user/ulib.h): a system
+ * call returns -EFAULT, and the caller compares with the same name.
+ */
 #ifndef _LINUX_ERRNO_H
 #define _LINUX_ERRNO_H
 

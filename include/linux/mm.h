@@ -127,7 +127,6 @@ static inline void *lowmem_page_address(const struct page *page)
 }
 
 /* ---- Address spaces of processes (mm/mmap.c, mm/memory.c) ---- */
-#define PAGE_ALIGN(addr) ALIGN((unsigned long)(addr), PAGE_SIZE)
 
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);

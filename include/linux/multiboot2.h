@@ -18,6 +18,13 @@
 
 #include <linux/types.h>
 
+/* The header the kernel image carries (boot/head.asm), as GRUB's multiboot2.h names it. */
+#define MULTIBOOT2_HEADER_MAGIC                   0xe85250d6u
+#define MULTIBOOT_ARCHITECTURE_I386               0    /* 32-bit protected mode */
+#define MULTIBOOT_HEADER_TAG_END                  0
+#define MULTIBOOT_HEADER_TAG_INFORMATION_REQUEST  1
+
+/* What GRUB leaves in eax when it jumps to the kernel. */
 #define MULTIBOOT2_BOOTLOADER_MAGIC  0x36d76289u
 
 #define MULTIBOOT_TAG_TYPE_END            0

@@ -28,6 +28,7 @@
 
 #include <linux/kernel.h>
 #include <linux/linkage.h>
+#include <asm/signal.h>          /* SIGKILL, SIGSEGV ... */
 #include <linux/list.h>
 #include <linux/mm_types.h>
 #include <asm/current.h>        /* current */
@@ -46,12 +47,6 @@
 #define TASK_COMM_LEN         16
 #define DEF_TIMESLICE         (100 * HZ / 1000)     /* 100 ms, 2.6's default */
 #define NR_OPEN_DEFAULT       16                    /* file descriptors per task */
-#define SIGILL                4                     /* invalid opcode */
-#define SIGTRAP               5                     /* int3 */
-#define SIGBUS                7                     /* alignment check */
-#define SIGFPE                8                     /* divide error */
-#define SIGKILL               9                     /* out of memory, kill() */
-#define SIGSEGV               11                    /* a bad access */
 
 struct file;
 
@@ -126,8 +121,7 @@ __attribute__((noreturn)) void do_exit(int code);
  * force_sig(SIGSEGV) would with no handler installed. */
 __attribute__((noreturn)) void do_exit_signal(int sig);
 /* Wait for a child (@pid, or -1 for any) to exit; its status in *@status. */
-long do_wait(pid_t pid, int *status, int options);
-#define WNOHANG 1
+long do_wait(pid_t pid, int *status, int options);   /* options: WNOHANG (linux/wait.h) */
 
 /* kernel/exec.c: run program @name (a Multiboot2 module) in the current
  * task.  argv/envp are user pointers when @from_user, else kernel ones. */

@@ -77,34 +77,34 @@ struct cache_sizes {
 };
 extern struct cache_sizes malloc_sizes[];
 
-#define KMALLOC_MAX_CACHE_SIZE  (128u << 10)   /* size-131072: larger goes to the buddy allocator */
+/* The largest general cache, the last line of linux/kmalloc_sizes.h
+ * (kmalloc_caches_init() checks): larger goes to the buddy allocator. */
+#define KMALLOC_MAX_CACHE_SIZE  (128u << 10)
 #define KMALLOC_MAX_SIZE   ((unsigned long)PAGE_SIZE << (MAX_ORDER - 1))
+
+/* The number of general caches: one enumerator per CACHE() line. */
+enum {
+#define CACHE(x) KMALLOC_CACHE_INDEX_ ## x,
+#include <linux/kmalloc_sizes.h>
+#undef CACHE
+	KMALLOC_CACHES
+};
 
 /*
  * kmalloc_index - which general cache serves @size: 0 for size-32, ...,
- * 14 for size-131072, -1 if none does.  The sizes are 2.6.11's for a
- * 32-byte cache line: powers of two from 32, plus 96 and 192.
+ * KMALLOC_CACHES - 1 for size-131072, -1 if none does.  One test per line
+ * of linux/kmalloc_sizes.h, smallest first; with a constant @size the
+ * compiler folds them to the answer (2.6.11's kmalloc() does the same).
  */
 static __always_inline int kmalloc_index(size_t size)
 {
-	if (size <= 32)     return 0;
-	if (size <= 64)     return 1;
-	if (size <= 96)     return 2;
-	if (size <= 128)    return 3;
-	if (size <= 192)    return 4;
-	if (size <= 256)    return 5;
-	if (size <= 512)    return 6;
-	if (size <= 1024)   return 7;
-	if (size <= 2048)   return 8;
-	if (size <= 4096)   return 9;
-	if (size <= 8192)   return 10;
-	if (size <= 16384)  return 11;
-	if (size <= 32768)  return 12;
-	if (size <= 65536)  return 13;
-	if (size <= 131072) return 14;
+	int i = 0;
+
+#define CACHE(x) if (size <= (x)) return i; i++;
+#include <linux/kmalloc_sizes.h>
+#undef CACHE
 	return -1;
 }
-#define KMALLOC_CACHES 15
 
 void *__kmalloc(size_t size, gfp_t flags);
 void *kmalloc_large(size_t size, gfp_t flags);

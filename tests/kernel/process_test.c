@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <linux/vmalloc.h>
+#include <linux/wait.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/uaccess.h>
@@ -152,10 +153,10 @@ static const char *test_usertests(void)
 			return ktest_fail("task %d (%s) is still there", p->pid, p->comm);
 	run.ran = true;
 	run.lost = free_lists_unchanged_shrunk(&before);
-	if (run.status & 0x7f)
-		return ktest_fail("usertests was killed by signal %d", run.status & 0x7f);
+	if (WTERMSIG(run.status))
+		return ktest_fail("usertests was killed by signal %d", WTERMSIG(run.status));
 	if (run.status)
-		return ktest_fail("usertests: %d tests failed", run.status >> 8);
+		return ktest_fail("usertests: %d tests failed", WEXITSTATUS(run.status));
 	return NULL;
 }
 

@@ -33,30 +33,42 @@
  * From 512 bytes on, the descriptor lives off the slab and the slab is all
  * objects.  size-32 fits 113 objects with i386's 24-byte struct slab,
  * 112 with the host's 40 bytes (ALIGN(40 + 113 * 4, 32) = 512 > 480).
+ *
+ * The sizes come from linux/kmalloc_sizes.h, the list the kernel builds
+ * its caches from; the rows below follow it, one per line, and there must
+ * be as many.
  */
+static const unsigned int kmalloc_sizes[] = {
+#define CACHE(x) x,
+#include <linux/kmalloc_sizes.h>
+#undef CACHE
+};
+
 struct geometry {
-	const char *name;
-	unsigned int size, num, pages, limit, batchcount;
+	unsigned int num, pages, limit, batchcount;
 	bool off_slab;
 };
 
 static const struct geometry linux_2_6_11_geometry[] = {
-	{ "size-32",     32,    sizeof(void *) == 4 ? 113 : 112, 1, 120, 60, false },
-	{ "size-64",     64,     59,  1, 120, 60, false },
-	{ "size-96",     96,     40,  1, 120, 60, false },
-	{ "size-128",    128,    30,  1, 120, 60, false },
-	{ "size-192",    192,    20,  1, 120, 60, false },
-	{ "size-256",    256,    15,  1, 120, 60, false },
-	{ "size-512",    512,     8,  1,  54, 27, true },
-	{ "size-1024",   1024,    4,  1,  54, 27, true },
-	{ "size-2048",   2048,    2,  1,  24, 12, true },
-	{ "size-4096",   4096,    1,  1,  24, 12, true },
-	{ "size-8192",   8192,    1,  2,   8,  4, true },
-	{ "size-16384",  16384,   1,  4,   8,  4, true },
-	{ "size-32768",  32768,   1,  8,   8,  4, true },
-	{ "size-65536",  65536,   1, 16,   8,  4, true },
-	{ "size-131072", 131072,  1, 32,   8,  4, true },
+	/* size-32 */     { sizeof(void *) == 4 ? 113 : 112, 1, 120, 60, false },
+	/* size-64 */     { 59,  1, 120, 60, false },
+	/* size-96 */     { 40,  1, 120, 60, false },
+	/* size-128 */    { 30,  1, 120, 60, false },
+	/* size-192 */    { 20,  1, 120, 60, false },
+	/* size-256 */    { 15,  1, 120, 60, false },
+	/* size-512 */    {  8,  1,  54, 27, true },
+	/* size-1024 */   {  4,  1,  54, 27, true },
+	/* size-2048 */   {  2,  1,  24, 12, true },
+	/* size-4096 */   {  1,  1,  24, 12, true },
+	/* size-8192 */   {  1,  2,   8,  4, true },
+	/* size-16384 */  {  1,  4,   8,  4, true },
+	/* size-32768 */  {  1,  8,   8,  4, true },
+	/* size-65536 */  {  1, 16,   8,  4, true },
+	/* size-131072 */ {  1, 32,   8,  4, true },
 };
+_Static_assert(ARRAY_SIZE(linux_2_6_11_geometry) == ARRAY_SIZE(kmalloc_sizes) &&
+	       ARRAY_SIZE(kmalloc_sizes) == KMALLOC_CACHES,
+	       "one geometry row per line of linux/kmalloc_sizes.h");
 
 /*
  * Boot with slab_debug off.  Expect every general cache and its DMA twin
@@ -68,27 +80,29 @@ START_TEST(general_caches_have_the_geometry_of_2_6_11)
 	expect_log_empty();
 	for (unsigned int i = 0; i < ARRAY_SIZE(linux_2_6_11_geometry); i++) {
 		const struct geometry *g = &linux_2_6_11_geometry[i];
-		char dma_name[32];
+		unsigned int size = kmalloc_sizes[i];
+		char name_normal[32], dma_name[32];
 		struct slabinfo_row r;
 
-		snprintf(dma_name, sizeof(dma_name), "%s(DMA)", g->name);
+		snprintf(name_normal, sizeof(name_normal), "size-%u", size);
+		snprintf(dma_name, sizeof(dma_name), "size-%u(DMA)", size);
 		for (int dma = 0; dma < 2; dma++) {
-			const char *name = dma ? dma_name : g->name;
+			const char *name = dma ? dma_name : name_normal;
 			struct kmem_cache *c = dma ? malloc_sizes[i].cs_dmacachep
 						   : malloc_sizes[i].cs_cachep;
 
 			if (!read_slabinfo(name, &r))
 				ck_abort_msg("no slabinfo line for %s in:\n%.600s", name, host_log());
 			ck_assert_str_eq(kmem_cache_name(c), name);
-			if (r.objsize != g->size || r.objperslab != g->num ||
+			if (r.objsize != size || r.objperslab != g->num ||
 			    r.pagesperslab != g->pages || r.limit != g->limit ||
 			    r.batchcount != g->batchcount)
 				ck_abort_msg("%s: objsize %u, %u objects in %u pages, tunables %u %u; "
 					     "2.6.11: %u, %u in %u, %u %u", name, r.objsize,
 					     r.objperslab, r.pagesperslab, r.limit, r.batchcount,
-					     g->size, g->num, g->pages, g->limit, g->batchcount);
-			ck_assert_uint_eq(c->buffer_size, g->size);
-			ck_assert_uint_eq(kmem_cache_size(c), g->size);
+					     size, g->num, g->pages, g->limit, g->batchcount);
+			ck_assert_uint_eq(c->buffer_size, size);
+			ck_assert_uint_eq(kmem_cache_size(c), size);
 			ck_assert_uint_eq(c->num, g->num);
 			ck_assert_uint_eq(1u << c->gfporder, g->pages);
 			ck_assert_uint_eq(c->buffer_size % CACHE_LINE, 0);
@@ -265,7 +279,7 @@ START_TEST(freeing_everything_and_shrinking_restores_the_free_lists)
 
 	settle(&start);
 	for (unsigned int k = 0; k < ARRAY_SIZE(p); k++) {
-		volatile size_t size = 1 + (k * 7919u) % (k % 10 ? 2048 : 131072);
+		volatile size_t size = 1 + (k * 7919u) % (k % 10 ? 2048 : KMALLOC_MAX_CACHE_SIZE);
 
 		p[k] = kmalloc(size, GFP_KERNEL);
 		ck_assert_ptr_nonnull(p[k]);

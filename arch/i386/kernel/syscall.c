@@ -11,8 +11,9 @@
  * arguments and stores the result, or -errno, in the saved eax: that is
  * what the process sees when iret returns to it.
  *
- * The numbers are Linux i386's (arch/i386/kernel/syscall_table.S); a
- * number with no entry, or out of range, returns -ENOSYS.
+ * The numbers are Linux i386's, named in asm/unistd.h, the header the
+ * user programs include too; a number with no entry, or out of range,
+ * returns -ENOSYS.
  *
  * Each entry fires the sys_enter tracepoint (trace/events/syscalls.h), where
  * the self-tests check the two facts of S4: the saved registers sit at the
@@ -27,6 +28,7 @@
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
+#include <asm/unistd.h>
 #include <trace/events/syscalls.h>
 
 struct pt_regs;
@@ -57,22 +59,22 @@ typedef asmlinkage long (*syscall_t)(u32, u32, u32, u32, u32);
 #define SYSCALL(nr, fn) [nr] = (syscall_t)(void (*)(void))(fn)
 
 static const syscall_t sys_call_table[] = {
-	SYSCALL(1, sys_exit),
-	SYSCALL(2, sys_fork),
-	SYSCALL(3, sys_read),
-	SYSCALL(4, sys_write),
-	SYSCALL(5, sys_open),
-	SYSCALL(6, sys_close),
-	SYSCALL(7, sys_waitpid),
-	SYSCALL(11, sys_execve),
-	SYSCALL(20, sys_getpid),
-	SYSCALL(37, sys_kill),
-	SYSCALL(45, sys_brk),
-	SYSCALL(64, sys_getppid),
-	SYSCALL(74, sys_sethostname),
-	SYSCALL(122, sys_newuname),
-	SYSCALL(158, sys_sched_yield),
-	SYSCALL(162, sys_nanosleep),
+	SYSCALL(__NR_exit, sys_exit),
+	SYSCALL(__NR_fork, sys_fork),
+	SYSCALL(__NR_read, sys_read),
+	SYSCALL(__NR_write, sys_write),
+	SYSCALL(__NR_open, sys_open),
+	SYSCALL(__NR_close, sys_close),
+	SYSCALL(__NR_waitpid, sys_waitpid),
+	SYSCALL(__NR_execve, sys_execve),
+	SYSCALL(__NR_getpid, sys_getpid),
+	SYSCALL(__NR_kill, sys_kill),
+	SYSCALL(__NR_brk, sys_brk),
+	SYSCALL(__NR_getppid, sys_getppid),
+	SYSCALL(__NR_sethostname, sys_sethostname),
+	SYSCALL(__NR_uname, sys_newuname),
+	SYSCALL(__NR_sched_yield, sys_sched_yield),
+	SYSCALL(__NR_nanosleep, sys_nanosleep),
 };
 #define NR_syscalls ARRAY_SIZE(sys_call_table)
 

@@ -119,11 +119,11 @@ asmlinkage void do_trap(struct pt_regs *regs)
 static int trap_signal(u32 nr)
 {
 	switch (nr) {
-	case X86_TRAP_DE: return SIGFPE;      /* divide error */
-	case 1: case 3:   return SIGTRAP;     /* debug, int3 */
-	case X86_TRAP_UD: return SIGILL;      /* invalid opcode */
-	case 16: case 19: return SIGFPE;      /* x87, SIMD floating point */
-	case 17:          return SIGBUS;      /* alignment check */
+	case X86_TRAP_DE:                         return SIGFPE;
+	case X86_TRAP_DB: case X86_TRAP_BP:       return SIGTRAP;
+	case X86_TRAP_UD:                         return SIGILL;
+	case X86_TRAP_MF: case X86_TRAP_XF:       return SIGFPE;
+	case X86_TRAP_AC:                         return SIGBUS;
 	default:          return SIGSEGV;     /* overflow, bounds, #GP, #SS ... */
 	}
 }
