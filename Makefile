@@ -62,20 +62,18 @@ TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/elf_test.o tests/kernel/process_test.o
 
 # Two images of one kernel (linux/selftest.h, linux/tracepoint.h):
-#   $(B)/kernel.elf           what make run boots: no test code at all;
-#   $(B)/selftest/kernel.elf  the kernel built with CONFIG_SELFTEST and linked
+#   $(B)/kernel.elf           what make run boots: no tests, no probes;
+#   $(B)/selftest/kernel.elf  every C source compiled again with
+#                             CONFIG_SELFTEST, into $(B)/selftest/, and linked
 #                             with tests/kernel/: its tracepoints call the
 #                             probes there, and "selftest" or "bench" on its
 #                             command line runs the suites or the benchmarks.
-# CONFIG_SELFTEST changes only the bodies of the inline functions in those
-# two headers, so only the .c files that include them (directly: no header
-# may include trace/events/) are compiled a second time, into $(B)/selftest/.
+# The two .asm files have no C in them and serve both images.
 KERNEL_OBJS_ALL := $(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS)
-TRACED_OBJS := $(patsubst %.c,%.o,$(shell grep -l -E '^\#include <(trace/events/|linux/selftest\.h)' \
-		 $(patsubst %.o,%.c,$(filter-out $(BOOT_OBJS) %entry.o,$(KERNEL_OBJS_ALL)))))
+ASM_OBJS := boot/head.o arch/i386/kernel/entry.o
 OBJS := $(addprefix $(B)/,$(KERNEL_OBJS_ALL))
-SELFTEST_OBJS := $(addprefix $(B)/,$(filter-out $(TRACED_OBJS),$(KERNEL_OBJS_ALL))) \
-		 $(addprefix $(B)/selftest/,$(TRACED_OBJS) $(TEST_OBJS))
+SELFTEST_OBJS := $(addprefix $(B)/,$(ASM_OBJS)) \
+		 $(addprefix $(B)/selftest/,$(filter-out $(ASM_OBJS),$(KERNEL_OBJS_ALL)) $(TEST_OBJS))
 
 # User programs (boot/user/<prog>.c), each linked with crt0 and ulib.
 USER_PROGS    := init usertests bench
@@ -170,7 +168,7 @@ $(ASM_OFFSETS): $(B)/arch/i386/kernel/asm-offsets.s
 	  sed -n -e 's/^->\([^ ]*\) [$$]\([0-9]*\) \(.*\)/%define \1 \2 ; \3/p' \
 		 -e 's/^->$$//p' $<; } > $@
 
-$(B)/boot/head.o $(B)/arch/i386/kernel/entry.o: $(ASM_OFFSETS)
+$(addprefix $(B)/,$(ASM_OBJS)): $(ASM_OFFSETS)
 
 # kallsyms, as Linux builds it: link once with an empty table, list the
 # text symbols of that kernel, link again with the list.  The table is the
@@ -254,8 +252,9 @@ $(USER_ASMS): %.asm: %
 	$(Q)$(OBJDUMP) -S $< > $@
 
 # --- ISOs: one per kernel command line ---------------------------------------
-# build/<name>.iso boots build/kernel.elf with the command line ISO_CMDLINE_<name>,
-# and loads every user program as a module (module2 /boot/<prog> <prog>).
+# build/<name>.iso boots ISO_IMAGE (make run's kernel, or for test and
+# bench the self-test image) with the command line ISO_CMDLINE_<name>, and
+# loads every user program as a module (module2 /boot/<prog> <prog>).
 CMDLINE ?=
 ISO_CMDLINE_kernel     = $(CMDLINE)
 ISO_CMDLINE_test       = selftest
@@ -264,19 +263,20 @@ ISO_CMDLINE_crash-null = crash=null
 ISO_CMDLINE_crash-bug  = crash=bug
 ISO_CMDLINE_crash-guard = crash=guard
 
-# test.iso and bench.iso boot the self-test build; the others, make run's kernel.
-ISO_IMAGE = $(if $(filter test bench,$(1)),$(B)/selftest/kernel.elf,$(B)/kernel.elf)
-.SECONDEXPANSION:
-$(B)/%.iso: $$(call ISO_IMAGE,$$*) $(USER_BINS) FORCE
+# test.iso and bench.iso boot the self-test image; the others, make run's.
+$(B)/test.iso $(B)/bench.iso: ISO_IMAGE := $(B)/selftest/kernel.elf
+$(B)/test.iso $(B)/bench.iso: $(B)/selftest/kernel.elf
+ISO_IMAGE ?= $(B)/kernel.elf
+$(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
 	$(Q)mkdir -p $(B)/iso-$*/boot/grub
-	$(Q)cp $< $(B)/iso-$*/boot/kernel.elf
+	$(Q)cp $(ISO_IMAGE) $(B)/iso-$*/boot/kernel.elf
 	$(Q)cp $(USER_BINS) $(B)/iso-$*/boot/
 	$(Q){ printf 'set timeout=0\nset default=0\nmenuentry "i386 teaching kernel" {\n\tmultiboot2 /boot/kernel.elf %s\n' \
 		'$(ISO_CMDLINE_$*)'; \
 	  printf '\tmodule2 /boot/%s %s\n' $(foreach p,$(USER_PROGS),$(p) $(p)); \
 	  printf '\tboot\n}\n'; } > $(B)/iso-$*/boot/grub/grub.cfg.new
 	$(Q)if ! cmp -s $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg || \
-	      [ ! -f $@ ] || [ -n "$$(find $< $(USER_BINS) -newer $@)" ]; then \
+	      [ ! -f $@ ] || [ -n "$$(find $(ISO_IMAGE) $(USER_BINS) -newer $@)" ]; then \
 		mv $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg; \
 		[ -n "$(Q)" ] && echo "  ISO     $@ ($(ISO_CMDLINE_$*))"; \
 		grub-mkrescue --install-modules="multiboot2 normal iso9660 biosdisk part_msdos" \
@@ -296,9 +296,11 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 .gdbinit: .gdbinit.tmpl
 	sed "s/localhost:1234/localhost:$(GDBPORT)/" < $< > $@
 
-debug: $(B)/kernel.iso .gdbinit
+# ISO=build/test.iso debugs the self-test image (gdb: symbol-file build/selftest/kernel.elf).
+ISO ?= $(B)/kernel.iso
+debug: $(ISO) .gdbinit
 	@echo "QEMU waits for gdb on port $(GDBPORT): run 'gdb' in this directory, then 'continue'."
-	$(QEMU_BASE) -m $(MEM) -serial mon:stdio -cdrom $< -S -gdb tcp::$(GDBPORT)
+	$(QEMU_BASE) -m $(MEM) -serial mon:stdio -cdrom $(ISO) -S -gdb tcp::$(GDBPORT)
 
 # --- testing -----------------------------------------------------------------
 TEST_MEMS ?= 16M 32M 128M 512M 896M 1G 2G 3G 4G

@@ -10,9 +10,9 @@
  *     do_wait(): find a zombie child, take its status, free what is left
  *                of it: the kernel stack and the task_struct.
  *
- * Nothing of a process outlives the waitpid() that reaps it; the
- * self-tests check the buddy free lists to the page after a suite of
- * user programs (nothing lost).  The status is Linux's: (code & 0xff) << 8
+ * Nothing of a process outlives the waitpid() that reaps it: every page it
+ * had, user pages, page tables, page directory, kernel stack, is back on
+ * the buddy free lists.  The status is Linux's: (code & 0xff) << 8
  * for exit(code), the signal number for a process killed by one.
  *
  * kill(pid, sig) ends another process: with no signal handlers in this

@@ -3,8 +3,8 @@
  *
  * Every line goes to the serial console and into log_buf, a ring of
  * LOG_BUF_LEN bytes like the one Linux's dmesg reads.  log_end counts every
- * character ever logged, so a self-test can note log_position(), provoke a
- * mistake, and check with log_contains_since() that the report appeared.
+ * character ever logged, so a reader that notes it can later read just
+ * what was printed since.
  *
  * A line starts with "[seconds.micros] ", the time since boot, as in Linux.
  * The clock is the TSC once time_init() has calibrated it; before that the
@@ -82,31 +82,26 @@ int printk(const char *fmt, ...)
 	return n;
 }
 
-unsigned long log_position(void)
+/*
+ * The log buffer, for a reader that wants the text itself (later Linux's
+ * log_buf_addr_get() and log_buf_len_get(), for crash dumps), and log_end,
+ * the count of characters logged since boot: the character at position
+ * pos (pos < log_end, pos >= log_end - LOG_BUF_LEN) is
+ * log_buf[pos & (LOG_BUF_LEN - 1)].  2.6's do_syslog() reads it the same way.
+ */
+char *log_buf_addr_get(void)
+{
+	return log_buf;
+}
+
+u32 log_buf_len_get(void)
+{
+	return LOG_BUF_LEN;
+}
+
+unsigned long log_buf_end_get(void)
 {
 	return log_end;
-}
-
-static char log_char_at(unsigned long pos)
-{
-	return log_buf[pos & (LOG_BUF_LEN - 1)];
-}
-
-bool log_contains_since(unsigned long since, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	if (log_end - since > LOG_BUF_LEN)      /* older text was overwritten */
-		since = log_end - LOG_BUF_LEN;
-	for (unsigned long pos = since; pos + n <= log_end; pos++) {
-		size_t i = 0;
-
-		while (i < n && log_char_at(pos + i) == needle[i])
-			i++;
-		if (i == n)
-			return true;
-	}
-	return false;
 }
 
 void panic(const char *fmt, ...)

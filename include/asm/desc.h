@@ -32,9 +32,21 @@ struct tss_struct {
 	u16 trace, io_bitmap_base;
 } __attribute__((packed));
 
-/* One GDT and one TSS per CPU, as Linux 2.6 has (cpu_gdt_table, init_tss). */
+/* An IDT entry: a gate to the handler at offset_high:offset_low in @segment. */
+struct gate_struct {
+	u16 offset_low;
+	u16 segment;
+	u8 zero;
+	u8 type_attr;       /* present | DPL | type */
+	u16 offset_high;
+} __attribute__((packed));
+#define IDT_ENTRIES 256
+
+/* One GDT and one TSS per CPU, as Linux 2.6 has (cpu_gdt_table, init_tss),
+ * and one IDT for all (idt_table). */
 extern struct desc_struct cpu_gdt_table[NR_CPUS][GDT_ENTRIES];
 extern struct tss_struct init_tss[NR_CPUS];
+extern struct gate_struct idt_table[IDT_ENTRIES];
 
 void cpu_init(void);          /* load this CPU's GDT and TSS */
 void trap_init(void);         /* build and load the IDT */

@@ -41,7 +41,9 @@ int parse_args(const char *doing, char *args,
  * setup_arch() passes to parse_args(); like all of .init, it is freed
  * after the boot.
  */
-#define __setup(str, fn)							static const struct kernel_param __setup_##fn				__attribute__((used, section(".init.setup"), aligned(sizeof(long)))) = { str, fn }
+#define __setup(str, fn)						\
+	static const struct kernel_param __setup_##fn			\
+	__attribute__((used, section(".init.setup"), aligned(sizeof(long)))) = { str, fn }
 
 extern const struct kernel_param __setup_start[], __setup_end[];
 

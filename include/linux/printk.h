@@ -2,7 +2,7 @@
  * linux/printk.h - formatted output to the serial console and the log buffer.
  *
  * printk() writes each line to COM1 and into log_buf, a ring like the one
- * dmesg reads; self-tests search log_buf to check that a report was printed.
+ * dmesg reads.
  * Lines start with a "[    0.123456] " timestamp, as Linux's do.
  */
 #ifndef _LINUX_PRINTK_H
@@ -16,9 +16,10 @@ __attribute__((format(printf, 3, 4)))
 int snprintf(char *buf, size_t size, const char *fmt, ...);
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
-/* Position in the log: everything printed so far (it only grows). */
-unsigned long log_position(void);
-/* Does the text printed since @since contain @needle? */
-bool log_contains_since(unsigned long since, const char *needle);
+/* The log buffer, its size (a power of two), and the count of characters
+ * logged since boot, which only grows (kernel/printk.c says how to index). */
+char *log_buf_addr_get(void);
+u32 log_buf_len_get(void);
+unsigned long log_buf_end_get(void);
 
 #endif /* _LINUX_PRINTK_H */

@@ -73,12 +73,11 @@ void show_vmallocinfo(void);
 /*
  * vmalloc_fault - a kernel fault at @address in the vmalloc area, in a page
  * directory that lacks the page table swapper_pg_dir has there: copy the
- * entry (one more vmalloc_fault_syncs) and return 0 if that maps @address;
+ * entry and return 0 if that maps @address;
  * -1 for a real fault: swapper_pg_dir has no table there either, this
  * directory already has the entry, or the page is not mapped (a guard page).
  * The page-fault handler's (arch/i386/mm/fault.c, which says why).
  */
 int vmalloc_fault(unsigned long address);
-extern unsigned long vmalloc_fault_syncs;   /* entries copied so far */
 
 #endif /* _LINUX_VMALLOC_H */

@@ -20,59 +20,43 @@
 #include <asm/processor.h>
 #include <asm/qemu.h>
 #include <asm/timer.h>
-#include <linux/string.h>
 #include <trace/events/boot.h>
 #include "selftest.h"
 
 #define ROUNDS 1000
 
 /*
- * The boot steps, timed by the probes of the boot_phase tracepoints
- * (trace/events/boot.h) as the boot ran: "setup_arch" from kernel entry
- * (boot_tsc, head.asm) to the memory map ready, "mem_map" and
- * "memblock_free_all" from their start to their finish.  The probe takes
- * the TSC last on the way in and first on the way out, so a step's count
- * holds the step and two calls.
+ * The boot steps (enum boot_phase), timed by the probes of the boot_phase
+ * tracepoints (trace/events/boot.h) as the boot ran: BOOT_PHASE_SETUP_ARCH
+ * from kernel entry (boot_tsc, head.asm) to the memory map ready, the
+ * others from their start to their finish.  The probe takes the TSC last
+ * on the way in and first on the way out, so a step's count holds the
+ * step and two calls.
  */
-static struct boot_phase {
-	const char *name;
+static struct {
 	u64 start, ticks;
 	unsigned long pages;
-} boot_phases[] = {
-	{ .name = "setup_arch" }, { .name = "mem_map" }, { .name = "memblock_free_all" },
-};
+} boot_phases[NR_BOOT_PHASES];
 
-static struct boot_phase *boot_phase(const char *name)
+void probe_boot_phase_start(enum boot_phase phase)
 {
-	for (unsigned int i = 0; i < ARRAY_SIZE(boot_phases); i++)
-		if (!strcmp(boot_phases[i].name, name))
-			return &boot_phases[i];
-	return NULL;
+	boot_phases[phase].start = rdtsc();
 }
 
-void probe_boot_phase_start(const char *phase)
-{
-	struct boot_phase *p = boot_phase(phase);
-
-	if (p)
-		p->start = rdtsc();
-}
-
-void probe_boot_phase_finish(const char *phase, unsigned long pages)
+void probe_boot_phase_finish(enum boot_phase phase, unsigned long pages)
 {
 	u64 now = rdtsc();
-	struct boot_phase *p = boot_phase(phase);
 
-	if (p) {
-		p->ticks = now - (p->start ? p->start : boot_tsc);
-		p->pages = pages;
-	}
+	boot_phases[phase].ticks = now - (phase == BOOT_PHASE_SETUP_ARCH ? boot_tsc :
+					  boot_phases[phase].start);
+	boot_phases[phase].pages = pages;
 }
 
-/* Per page, for a step that counts pages (0 if it never finished). */
-static u64 boot_phase_per_page(const struct boot_phase *p)
+/* Per page, for a step that counts pages. */
+static u64 boot_phase_per_page(enum boot_phase phase)
 {
-	return p->pages ? p->ticks / p->pages : 0;
+	BUG_ON(!boot_phases[phase].pages);      /* the boot never finished this step */
+	return boot_phases[phase].ticks / boot_phases[phase].pages;
 }
 
 /*
@@ -150,11 +134,11 @@ static void bench_page_allocator(void)
 	       order0, order0 / floor, order0 * 100 / floor % 100);
 	printk("bench: buddy order-3 alloc_pages+__free_pages pair: %llu instructions\n", order3);
 	printk("bench: mem_map init: %llu instructions per page (%lu pages)\n",
-	       boot_phase_per_page(boot_phase("mem_map")), boot_phase("mem_map")->pages);
+	       boot_phase_per_page(BOOT_PHASE_MEM_MAP), boot_phases[BOOT_PHASE_MEM_MAP].pages);
 	printk("bench: boot memory release to the buddy lists: %llu instructions per page "
 	       "(%lu pages; target <= 40)\n",
-	       boot_phase_per_page(boot_phase("memblock_free_all")),
-	       boot_phase("memblock_free_all")->pages);
+	       boot_phase_per_page(BOOT_PHASE_MEMBLOCK_FREE_ALL),
+	       boot_phases[BOOT_PHASE_MEMBLOCK_FREE_ALL].pages);
 }
 
 /*
@@ -310,7 +294,7 @@ void run_benchmarks(void)
 {
 	local_irq_disable();
 	printk("bench: kernel entry to memory map ready: %llu instructions\n",
-	       boot_phase("setup_arch")->ticks);
+	       boot_phases[BOOT_PHASE_SETUP_ARCH].ticks);
 	bench_page_allocator();
 	bench_kmalloc();
 	bench_user();

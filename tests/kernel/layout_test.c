@@ -31,16 +31,18 @@ static bool unmapped(unsigned long addr)
 	       last_kernel_fault.count == before + 1 && last_kernel_fault.address == addr;
 }
 
-/* The page tables swapper_pg_dir holds for [@start, 4 GB). */
+/* The page tables swapper_pg_dir holds for [@start, 4 GB), @start
+ * PMD-aligned: one per pmd entry that points to a table. */
 static unsigned long page_tables_above(unsigned long start)
 {
-	unsigned long n = 0;
+	unsigned long n = 0, addr = start;
 
-	for (unsigned long i = pgd_index(start); i < PTRS_PER_PGD; i++) {
-		pmd_t *pmd = pmd_offset(swapper_pg_dir + i, i << PGDIR_SHIFT);
+	do {
+		pmd_t *pmd = pmd_offset(pgd_offset_k(addr), addr);
 
 		n += pmd_present(*pmd) && !pmd_large(*pmd);
-	}
+		addr += PMD_SIZE;
+	} while (addr);         /* until it wraps past 4 GB */
 	return n;
 }
 

@@ -139,7 +139,6 @@ static enum zone_type zone_of(const void *addr)
  * kernel image in its load zone.
  */
 extern struct desc_struct cpu_gdt_table[NR_CPUS][GDT_ENTRIES];
-extern char idt_table[];
 static const char *test_kernel_data_in_lowmem(void)
 {
 	const void *things[] = { _text, cpu_gdt_table, idt_table, swapper_pg_dir,

@@ -135,7 +135,7 @@ static const char *test_usertests(void)
 {
 	struct free_snapshot before;
 	struct task_struct *p;
-	pid_t pid;
+	pid_t pid, waited;
 
 	run.forks_before = nr_forks;
 	snapshot_free_shrunk(&before);
@@ -143,10 +143,10 @@ static const char *test_usertests(void)
 	watch.last_switch_cr3 = read_cr3();
 	watch.watching = true;
 	pid = kernel_thread(exec_program, (void *)"usertests", "usertests");
-	if (pid > 1 && do_wait(pid, &run.status, 0) != pid)
-		pid = -ECHILD;
+	waited = pid > 1 ? do_wait(pid, &run.status, 0) : pid;
 	watch.watching = false;
 	KTEST_EXPECT(pid > 1);
+	KTEST_EXPECT_EQ(waited, pid);
 	reap_all();
 	for_each_process(p)
 		if (p->pid > 1)

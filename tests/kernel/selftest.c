@@ -29,6 +29,7 @@
 #include <asm/ptrace.h>
 #include <asm/uaccess.h>
 #include <linux/slab.h>
+#include <linux/string.h>
 #include <trace/events/exceptions.h>
 #include "selftest.h"
 
@@ -66,7 +67,10 @@ void probe_page_fault_no_context(struct pt_regs *regs, unsigned long address, u3
 		.count = last_kernel_fault.count + 1,
 		.fixed_up = search_exception_tables(regs->eip) != NULL,
 	};
-	fault_region_describe(address, last_kernel_fault.region, sizeof(last_kernel_fault.region));
+	/* An oops is coming otherwise, and names the region itself. */
+	if (last_kernel_fault.fixed_up)
+		fault_region_describe(address, last_kernel_fault.region,
+				      sizeof(last_kernel_fault.region));
 }
 
 /* The __builtin_setjmp() buffer of the provokes_bug() under way, or NULL. */
@@ -135,6 +139,30 @@ bool provokes_bug(void (*fn)(unsigned long), unsigned long arg)
 	bug_catcher = env;
 	fn(arg);
 	bug_catcher = NULL;
+	return false;
+}
+
+unsigned long log_position(void)
+{
+	return log_buf_end_get();
+}
+
+bool log_contains_since(unsigned long since, const char *needle)
+{
+	const char *buf = log_buf_addr_get();
+	unsigned long end = log_buf_end_get(), mask = log_buf_len_get() - 1;
+	size_t n = strlen(needle);
+
+	if (end - since > mask + 1)             /* older text was overwritten */
+		since = end - (mask + 1);
+	for (unsigned long pos = since; pos + n <= end; pos++) {
+		size_t i = 0;
+
+		while (i < n && buf[(pos + i) & mask] == needle[i])
+			i++;
+		if (i == n)
+			return true;
+	}
 	return false;
 }
 

@@ -46,6 +46,12 @@ __attribute__((format(printf, 1, 2))) const char *ktest_skip(const char *fmt, ..
 		return ktest_fail("expected %s", #cond);		\
 } while (0)
 
+/* Position in the log: everything printed so far (it only grows). */
+unsigned long log_position(void);
+/* Does the text printed since @since contain @needle?  (printk's log
+ * buffer, read as dmesg reads it: log_buf_addr_get() and friends.) */
+bool log_contains_since(unsigned long since, const char *needle);
+
 /*
  * Call @fn(@arg) and report whether it hit a BUG: __bug() prints its
  * report as always, then its tracepoint's probe (probe_bug() in

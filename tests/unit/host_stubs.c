@@ -79,18 +79,6 @@ bool host_log_contains(const char *s)
 	return strstr(host_log(), s) != NULL;
 }
 
-unsigned long log_position(void)
-{
-	return log_len;
-}
-
-bool log_contains_since(unsigned long since, const char *needle)
-{
-	if (since > log_len)
-		since = log_len;
-	return strstr(host_log() + since, needle) != NULL;
-}
-
 void panic(const char *fmt, ...)
 {
 	va_list args;

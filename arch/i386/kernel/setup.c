@@ -156,5 +156,5 @@ void __init setup_arch(phys_addr_t mb2_phys)
 	__reserve_boot_ranges();
 	__check_boot_modules();
 	memblock_dump_all();
-	trace_boot_phase_finish("setup_arch", 0);      /* the memory map is ready */
+	trace_boot_phase_finish(BOOT_PHASE_SETUP_ARCH, 0);   /* the memory map is ready */
 }

@@ -15,10 +15,11 @@
  * user programs include too; a number with no entry, or out of range,
  * returns -ENOSYS.
  *
- * Each entry fires the sys_enter tracepoint (trace/events/syscalls.h), where
- * the self-tests check the two facts of S4: the saved registers sit at the
- * top of the current task's 8 KB kernel stack, and CR3 still holds the
- * physical address of the current process's page directory.
+ * Two facts hold when do_syscall() starts (S4): the saved registers sit at
+ * the top of the current task's 8 KB kernel stack, where the TSS's esp0
+ * pointed the CPU, and CR3 still holds the physical address of the
+ * current process's page directory.  Each entry fires the sys_enter
+ * tracepoint (trace/events/syscalls.h) there.
  *
  * Mirrors: arch/i386/kernel/entry.S system_call, syscall_table.S (2.6.11).
  */

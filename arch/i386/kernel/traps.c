@@ -30,18 +30,10 @@
 #include <asm/uaccess.h>
 #include <memlayout.h>
 
-struct gate_struct {
-	u16 offset_low;
-	u16 segment;
-	u8 zero;
-	u8 type_attr;       /* present | DPL | type */
-	u16 offset_high;
-} __attribute__((packed));
-
 #define GATE_INTERRUPT  0x8e     /* present, DPL 0, 32-bit interrupt gate (IF off) */
 #define GATE_SYSTEM     0xee     /* the same, callable from ring 3 (int3, into, bound) */
 
-struct gate_struct idt_table[256] __attribute__((aligned(8)));   /* P7 test reads its address */
+struct gate_struct idt_table[IDT_ENTRIES] __attribute__((aligned(8)));
 extern const u32 trap_entry_table[FIRST_EXTERNAL_VECTOR + NR_IRQS];
 extern const char system_call[];
 

@@ -253,9 +253,8 @@ bad_user_access(struct pt_regs *regs, unsigned long address, u32 error_code)
  * appears in all of them at once and there is nothing to sync.
  *
  * 2.6.11 does this inline in do_page_fault(), at its vmalloc_fault label;
- * it is a function here so that a self-test can call it.
+ * later kernels made it a function of its own, vmalloc_fault(), as here.
  */
-unsigned long vmalloc_fault_syncs;
 
 int vmalloc_fault(unsigned long address)
 {
@@ -268,7 +267,6 @@ int vmalloc_fault(unsigned long address)
 	if (!pmd_present(*pmd_k) || !pmd_none(*pmd))
 		return -1;                    /* nothing to copy: a real fault */
 	set_pmd(pmd, *pmd_k);
-	vmalloc_fault_syncs++;
 	/* A guard page or a freed area faults again, for real: */
 	return pte_present(*pte_offset_kernel(pmd_k, address)) ? 0 : -1;
 }

@@ -196,9 +196,9 @@ static void __init zone_sizes_init(void)
 	printk("mem_map: %lu struct pages of %u bytes, %lu KB at [mem %#010llx-%#010llx]\n",
 	       max_pfn, (unsigned int)sizeof(struct page), map_size >> 10,
 	       map_pa, map_pa + map_size - 1);
-	trace_boot_phase_start("mem_map");
+	trace_boot_phase_start(BOOT_PHASE_MEM_MAP);
 	free_area_init_node(&contig_page_data, __va(map_pa), zones_size, zholes_size);
-	trace_boot_phase_finish("mem_map", max_pfn);
+	trace_boot_phase_finish(BOOT_PHASE_MEM_MAP, max_pfn);
 }
 
 /*
@@ -310,9 +310,9 @@ void __init mem_init(void)
 	unsigned long physpages = 0, released, free, code, rwdata, rodata, bss;
 	struct zone *zone;
 
-	trace_boot_phase_start("memblock_free_all");
+	trace_boot_phase_start(BOOT_PHASE_MEMBLOCK_FREE_ALL);
 	released = memblock_free_all();
-	trace_boot_phase_finish("memblock_free_all", released);
+	trace_boot_phase_finish(BOOT_PHASE_MEMBLOCK_FREE_ALL, released);
 	init_per_zone_pages_min();
 	for_each_zone(zone)
 		physpages += zone->present_pages;
