@@ -36,7 +36,7 @@ CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	  -fno-omit-frame-pointer -mgeneral-regs-only -fno-strict-aliasing -mregparm=3 \
 	  -mpreferred-stack-boundary=2 \
 	  -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) -MMD -MP
-LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
+LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,-L$(B)/include \
 	   -Wl,--defsym=__PAGE_OFFSET=$(PAGE_OFFSET) -T linker.ld
 NASMFLAGS := -f elf32 -I$(B)/include/
 
@@ -153,8 +153,12 @@ $(B)/%.o: %.asm $(B)/.flags | $(B)/.tools-ok
 # of its DEFINE()s left a line "->NAME $value expression" there, which sed
 # turns into "%define NAME value ; expression".  The .s depends on the
 # headers it read (its .d file); the .asm objects that %include the result
-# depend on it, so a fresh build makes it first.
+# depend on it, so a fresh build makes it first.  The linker scripts get
+# the few numbers they need the same way, as "NAME = value;" assignments in
+# asm-offsets.ld, which they INCLUDE.
 ASM_OFFSETS := $(B)/include/asm-offsets.inc
+LDS_OFFSETS := $(B)/include/asm-offsets.ld
+LDS_SYMS    := LOAD_PHYSICAL_ADDR\|EARLY_MAP_SIZE\|ELF_EXEC_BASE
 
 $(B)/arch/i386/kernel/asm-offsets.s: arch/i386/kernel/asm-offsets.c $(B)/.flags | $(B)/.tools-ok
 	@mkdir -p $(dir $@)
@@ -167,6 +171,12 @@ $(ASM_OFFSETS): $(B)/arch/i386/kernel/asm-offsets.s
 	$(Q){ echo "; $@ - generated from arch/i386/kernel/asm-offsets.c: do not edit."; \
 	  sed -n -e 's/^->\([^ ]*\) [$$]\([0-9]*\) \(.*\)/%define \1 \2 ; \3/p' \
 		 -e 's/^->$$//p' $<; } > $@
+
+$(LDS_OFFSETS): $(B)/arch/i386/kernel/asm-offsets.s
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  GEN     $@" || true
+	$(Q){ echo "/* $@ - generated from arch/i386/kernel/asm-offsets.c: do not edit. */"; \
+	  sed -n -e 's/^->\($(LDS_SYMS)\) [$$]\([0-9]*\) \(.*\)/\1 = \2;   \/* \3 *\//p' $<; } > $@
 
 $(addprefix $(B)/,$(ASM_OBJS)): $(ASM_OFFSETS)
 
@@ -181,7 +191,7 @@ $(B)/kallsyms0.o: $(B)/kallsyms0.c $(B)/.flags
 
 # KERNEL_IMAGE(dir, objects): dir/kernel.elf, linked twice for kallsyms.
 define KERNEL_IMAGE
-$(1)/kernel.pass1.elf: $(2) $(B)/kallsyms0.o linker.ld
+$(1)/kernel.pass1.elf: $(2) $(B)/kallsyms0.o linker.ld $(LDS_OFFSETS)
 	@[ -n "$(Q)" ] && echo "  LD      $$@" || true
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(2) $(B)/kallsyms0.o -o $$@
 
@@ -191,7 +201,7 @@ $(1)/kallsyms.c: $(1)/kernel.pass1.elf kernel/kallsyms.awk
 $(1)/kallsyms.o: $(1)/kallsyms.c $(B)/.flags
 	$(Q)$(CC) $(CFLAGS) -c $$< -o $$@
 
-$(1)/kernel.elf: $(2) $(1)/kallsyms.o linker.ld $(1)/kernel.pass1.elf
+$(1)/kernel.elf: $(2) $(1)/kallsyms.o linker.ld $(LDS_OFFSETS) $(1)/kernel.pass1.elf
 	@[ -n "$(Q)" ] && echo "  LD      $$@" || true
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(2) $(1)/kallsyms.o -o $$@
 	$(Q)$(NM) -n $(1)/kernel.pass1.elf | awk '$$$$3 == "__kallsyms_start" { exit } { print }' > $(1)/syms.pass1
@@ -226,7 +236,7 @@ USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	       -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
 	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP \
 	       -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET)
-USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack \
+USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,-L$(B)/include \
 		-T boot/user/user.ld
 USER_NASMFLAGS := -f elf32
 
@@ -244,7 +254,7 @@ $(B)/user/%.o: boot/user/%.asm $(B)/user/.flags | $(B)/.tools-ok
 	$(Q)$(NASM) $(USER_NASMFLAGS) $< -o $@
 
 # crt0.o first, so _start opens .text; libgcc last, for 64-bit division.
-$(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_LIB_OBJS) boot/user/user.ld
+$(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_LIB_OBJS) boot/user/user.ld $(LDS_OFFSETS)
 	@[ -n "$(Q)" ] && echo "  LD      $@" || true
 	$(Q)$(CC) $(USER_LDFLAGS) $(B)/user/crt0.o $< $(B)/user/ulib.o -lgcc -o $@
 

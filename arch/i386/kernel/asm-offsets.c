@@ -16,6 +16,11 @@
  *
  *   %define THREAD_SIZE 8192 ; THREAD_SIZE
  *
+ * The linker scripts (linker.ld, boot/user/user.ld) take the few they need
+ * from build/include/asm-offsets.ld, made from the same markers, one
+ * assignment each ("EARLY_MAP_SIZE = 8388608;" and the expression in a
+ * comment), which they INCLUDE.
+ *
  * OFFSET() does the same for the place of a field in a struct, so the
  * assembly can follow the C layout (struct pt_regs) instead of counting.
  * Values are printed unsigned (through unsigned long long, which i386 gcc
@@ -51,6 +56,8 @@ void foo(void)
 	DEFINE(PGDIR_SHIFT, PGDIR_SHIFT);
 	DEFINE(PGD_ENTRY_SIZE, sizeof(pgd_t));
 	DEFINE(EARLY_MAP_SIZE, EARLY_MAP_SIZE);
+	DEFINE(LOAD_PHYSICAL_ADDR, LOAD_PHYSICAL_ADDR);
+	DEFINE(ELF_EXEC_BASE, ELF_EXEC_BASE);
 	DEFINE(THREAD_SIZE, THREAD_SIZE);
 	DEFINE(_PAGE_PRESENT, _PAGE_PRESENT);
 	DEFINE(_PAGE_RW, _PAGE_RW);
