@@ -75,9 +75,11 @@ OBJS := $(addprefix $(B)/,$(KERNEL_OBJS_ALL))
 SELFTEST_OBJS := $(addprefix $(B)/,$(ASM_OBJS)) \
 		 $(addprefix $(B)/selftest/,$(filter-out $(ASM_OBJS),$(KERNEL_OBJS_ALL)) $(TEST_OBJS))
 
-# User programs (boot/user/<prog>.c), each linked with crt0 and ulib.
+# User programs (boot/user/<prog>.c), each linked with crt0, ulib and the
+# kernel's own string and printf code compiled again for user space.
 USER_PROGS    := init usertests bench
-USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o
+USER_KLIB_OBJS := $(B)/user/kernel/string.o $(B)/user/kernel/vsprintf.o
+USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o $(USER_KLIB_OBJS)
 USER_BINS     := $(addprefix $(B)/user/,$(USER_PROGS))
 USER_ASMS     := $(USER_BINS:=.asm)
 USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
@@ -231,16 +233,29 @@ $(B)/kernel.sym: $(B)/kernel.elf
 # comes from the kernel's own headers: -Iinclude, as Linux exports its
 # headers to the C library; they are plain definitions that compile
 # freestanding.  The layout (memlayout.h) needs PAGE_OFFSET, as the kernel.
+# ulib keeps only what is user-specific (the int 0x80 wrappers, printf()
+# on write()); the string functions and the formatter are the kernel's
+# kernel/string.c and kernel/vsprintf.c, compiled a second time with these
+# flags into build/user/kernel/, as Linux's tools/ build compiles lib/
+# sources again for user space (tools/lib/string.c).  No copy to drift.
+# Those two are compiled with -Os, and every function gets a section of its
+# own that the link drops if no one calls it (--gc-sections), as a static
+# link takes only the members of libc.a it needs: so init's text, formatter
+# included, still fits in its one page (08048000-08049000 r-xp ... /init,
+# which tests/run-tests.sh checks).  The programs themselves stay at -O2,
+# so the loops `make bench` times are unchanged.
 USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	       -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	       -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
 	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP \
+	       -ffunction-sections -fdata-sections \
 	       -Iinclude -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET)
+USER_KLIB_CFLAGS := $(USER_CFLAGS) -Os
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,-L$(B)/include \
-		-T boot/user/user.ld
+		-Wl,--gc-sections -T boot/user/user.ld
 USER_NASMFLAGS := -f elf32
 
-USER_BUILD_FLAGS := $(CC) $(USER_CFLAGS) | $(NASM) $(USER_NASMFLAGS) | $(USER_LDFLAGS)
+USER_BUILD_FLAGS := $(CC) $(USER_KLIB_CFLAGS) | $(NASM) $(USER_NASMFLAGS) | $(USER_LDFLAGS)
 $(B)/user/.flags: FORCE
 	@mkdir -p $(B)/user
 	@echo '$(USER_BUILD_FLAGS)' | cmp -s - $@ || echo '$(USER_BUILD_FLAGS)' > $@
@@ -249,6 +264,11 @@ $(B)/user/%.o: boot/user/%.c $(B)/user/.flags | $(B)/.tools-ok
 	@[ -n "$(Q)" ] && echo "  CC      $<" || true
 	$(Q)$(CC) $(USER_CFLAGS) -c $< -o $@
 
+$(B)/user/kernel/%.o: kernel/%.c $(B)/user/.flags | $(B)/.tools-ok
+	@mkdir -p $(dir $@)
+	@[ -n "$(Q)" ] && echo "  CC      $< (user)" || true
+	$(Q)$(CC) $(USER_KLIB_CFLAGS) -c $< -o $@
+
 $(B)/user/%.o: boot/user/%.asm $(B)/user/.flags | $(B)/.tools-ok
 	@[ -n "$(Q)" ] && echo "  NASM    $<" || true
 	$(Q)$(NASM) $(USER_NASMFLAGS) $< -o $@
@@ -256,7 +276,8 @@ $(B)/user/%.o: boot/user/%.asm $(B)/user/.flags | $(B)/.tools-ok
 # crt0.o first, so _start opens .text; libgcc last, for 64-bit division.
 $(USER_BINS): $(B)/user/%: $(B)/user/%.o $(USER_LIB_OBJS) boot/user/user.ld $(LDS_OFFSETS)
 	@[ -n "$(Q)" ] && echo "  LD      $@" || true
-	$(Q)$(CC) $(USER_LDFLAGS) $(B)/user/crt0.o $< $(B)/user/ulib.o -lgcc -o $@
+	$(Q)$(CC) $(USER_LDFLAGS) $(B)/user/crt0.o $< $(filter-out %/crt0.o,$(USER_LIB_OBJS)) \
+		-lgcc -o $@
 
 $(USER_ASMS): %.asm: %
 	$(Q)$(OBJDUMP) -S $< > $@

@@ -1,7 +1,11 @@
 /*
  * kernel/string.c - the C library's memory and string functions, for the
  * kernel (gcc may call memcpy/memset/memmove/memcmp on its own, so they must
- * exist even in a freestanding build).
+ * exist even in a freestanding build), and for the user programs: the
+ * Makefile compiles this file a second time, with the user flags, into
+ * build/user/, as Linux's tools/ build compiles lib/ sources again
+ * (tools/lib/string.c).  So it must compile as freestanding user C and not
+ * depend on the kernel's -mregparm=3.
  *
  * Mirrors: lib/string.c (2.6).  Simple byte loops, except memcpy/memset,
  * which use rep movs/stos: they run on every page clear and copy.

@@ -1,5 +1,10 @@
 /*
- * kernel/vsprintf.c - vsnprintf(), the formatter behind printk().
+ * kernel/vsprintf.c - vsnprintf(), the formatter behind printk(), and
+ * behind the user programs' printf(): the Makefile compiles this file a
+ * second time, with the user flags, into build/user/ (as Linux's tools/
+ * build reuses lib/ sources).  So it includes only headers that compile
+ * freestanding for user space too, and relies on no kernel convention
+ * (-mregparm=3 or cdecl, either works).
  *
  * Supports the subset of C's printf the kernel uses, with Linux's meaning:
  *   %d %i %u %x %X %o %c %s %p %%
@@ -15,7 +20,7 @@
  * Mirrors: lib/vsprintf.c vsnprintf(), number() (2.6).  Omitted: floating
  * point, %n, and the later %pS family.
  */
-#include <linux/printk.h>
+#include <linux/sprintf.h>
 #include <linux/string.h>
 
 #define ZEROPAD  1

@@ -1,12 +1,15 @@
 /*
- * boot/user/ulib.c - system calls through int 0x80, string functions, and
- * printf for user programs (the contract of each is in ulib.h).
+ * boot/user/ulib.c - what the user programs' library has that the kernel
+ * has not: the system calls through int 0x80, and printf() on write()
+ * (the contract of each is in ulib.h).  The string functions and the
+ * formatter are not here: they are the kernel's kernel/string.c and
+ * kernel/vsprintf.c, which the Makefile compiles a second time for user
+ * space and links with this file, as Linux's tools/ build reuses lib/
+ * sources (tools/lib/string.c).
  *
  * Mirrors: glibc's syscall wrappers (sysdeps/unix/sysv/linux/i386) and
- * gethostname() (sysdeps/unix/sysv/linux/gethostname.c, through uname);
- * printf in the spirit of the kernel's vsnprintf().
- * Omitted: errno, stdio buffering across calls, floating point, %o, %ll,
- * the - + space # flags and precision.
+ * gethostname() (sysdeps/unix/sysv/linux/gethostname.c, through uname).
+ * Omitted: errno, stdio buffering (each printf() is one write()).
  */
 #include "ulib.h"
 
@@ -139,213 +142,27 @@ int gethostname(char *name, size_t len)
 	return 0;
 }
 
-/* ---- strings ---- */
-
-size_t strlen(const char *s)
-{
-	const char *p = s;
-
-	while (*p)
-		p++;
-	return p - s;
-}
-
-int strcmp(const char *a, const char *b)
-{
-	while (*a && *a == *b)
-		a++, b++;
-	return (unsigned char)*a - (unsigned char)*b;
-}
-
-int strncmp(const char *a, const char *b, size_t n)
-{
-	for (; n; n--, a++, b++)
-		if (*a != *b || !*a)
-			return (unsigned char)*a - (unsigned char)*b;
-	return 0;
-}
-
-char *strstr(const char *haystack, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *haystack; haystack++)
-		if (!strncmp(haystack, needle, n))
-			return (char *)haystack;
-	return *needle ? NULL : (char *)haystack;
-}
-
-/*
- * memcpy and memset as one string instruction each: gcc may turn a byte
- * loop into a call to memcpy or memset, which here would call itself.
- */
-void *memcpy(void *dst, const void *src, size_t n)
-{
-	void *d = dst;
-
-	asm volatile("rep movsb" : "+D"(d), "+S"(src), "+c"(n) : : "memory");
-	return dst;
-}
-
-void *memset(void *s, int c, size_t n)
-{
-	void *d = s;
-
-	asm volatile("rep stosb" : "+D"(d), "+c"(n) : "a"(c) : "memory");
-	return s;
-}
-
 /* ---- formatted output ---- */
 
 /*
- * Where formatted characters go: @buf holds up to @size of them.  When it
- * is full, printf (fd >= 0) writes it out and starts again; snprintf
- * (fd < 0) drops the rest but still counts them, as C's snprintf does.
+ * Format into a buffer on the stack with the kernel's vsnprintf() (the
+ * same source, compiled for user space), then one write() to fd 1.  A
+ * longer output is cut at PRINTF_BUF_SIZE - 1 characters, as Linux 2.6's
+ * vprintk() cuts its output to fit printk_buf[1024].  Returns what write()
+ * returned: the number of characters written, or -errno.
  */
-struct printbuf {
-	char *buf;
-	size_t size, len;
-	int fd;
-	int count;              /* characters produced so far */
-};
+#define PRINTF_BUF_SIZE 1024
 
-static void flush(struct printbuf *pb)
+int printf(const char *fmt, ...)
 {
-	if (pb->len)
-		write(pb->fd, pb->buf, pb->len);
-	pb->len = 0;
-}
-
-static void put_char(struct printbuf *pb, char c)
-{
-	if (pb->len == pb->size && pb->fd >= 0)
-		flush(pb);
-	if (pb->len < pb->size)
-		pb->buf[pb->len++] = c;
-	pb->count++;
-}
-
-static void put_padding(struct printbuf *pb, char pad, int n)
-{
-	while (n-- > 0)
-		put_char(pb, pad);
-}
-
-static void put_string(struct printbuf *pb, const char *s, int width)
-{
-	put_padding(pb, ' ', width - (int)strlen(s));
-	while (*s)
-		put_char(pb, *s++);
-}
-
-/*
- * @v in @base, at least @width characters, padded with @pad on the left.
- * A minus sign goes before zero padding ("-0042") and after spaces ("  -42").
- */
-static void put_number(struct printbuf *pb, unsigned int v, unsigned int base,
-		       bool negative, int width, char pad)
-{
-	char digits[32];
-	int n = 0;
-
-	do {
-		digits[n++] = "0123456789abcdef"[v % base];
-		v /= base;
-	} while (v);
-	width -= n + negative;
-	if (pad == ' ')
-		put_padding(pb, ' ', width);
-	if (negative)
-		put_char(pb, '-');
-	if (pad == '0')
-		put_padding(pb, '0', width);
-	while (n)
-		put_char(pb, digits[--n]);
-}
-
-/* The conversions of ulib.h, into @pb. */
-static void format(struct printbuf *pb, const char *fmt, va_list args)
-{
-	for (; *fmt; fmt++) {
-		char pad = ' ';
-		int width = 0, d;
-
-		if (*fmt != '%') {
-			put_char(pb, *fmt);
-			continue;
-		}
-		if (*++fmt == '0')
-			pad = '0', fmt++;
-		while (*fmt >= '0' && *fmt <= '9')
-			width = width * 10 + (*fmt++ - '0');
-		if (*fmt == 'l')
-			fmt++;
-		switch (*fmt) {
-		case 'd':
-			d = va_arg(args, int);
-			/* -(unsigned)d is right even for INT_MIN */
-			put_number(pb, d < 0 ? -(unsigned int)d : (unsigned int)d, 10,
-				   d < 0, width, pad);
-			break;
-		case 'u':
-			put_number(pb, va_arg(args, unsigned int), 10, false, width, pad);
-			break;
-		case 'x':
-			put_number(pb, va_arg(args, unsigned int), 16, false, width, pad);
-			break;
-		case 'p':
-			put_string(pb, "0x", 0);
-			put_number(pb, (unsigned int)va_arg(args, void *), 16, false, 0, ' ');
-			break;
-		case 's':
-			put_string(pb, va_arg(args, const char *), width);
-			break;
-		case 'c':
-			put_padding(pb, ' ', width - 1);
-			put_char(pb, (char)va_arg(args, int));
-			break;
-		case '%':
-			put_char(pb, '%');
-			break;
-		case '\0':              /* a lone % at the end */
-			return;
-		default:                /* unknown: print it as written */
-			put_char(pb, '%');
-			put_char(pb, *fmt);
-		}
-	}
-}
-
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
-{
-	struct printbuf pb = { buf, size ? size - 1 : 0, 0, -1, 0 };
-
-	format(&pb, fmt, args);
-	if (size)
-		buf[pb.len] = '\0';
-	return pb.count;
-}
-
-int snprintf(char *buf, size_t size, const char *fmt, ...)
-{
+	char buf[PRINTF_BUF_SIZE];
 	va_list args;
 	int n;
 
 	va_start(args, fmt);
-	n = vsnprintf(buf, size, fmt, args);
+	n = vsnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
-	return n;
-}
-
-int printf(const char *fmt, ...)
-{
-	char buf[256];
-	struct printbuf pb = { buf, sizeof(buf), 0, 1, 0 };
-	va_list args;
-
-	va_start(args, fmt);
-	format(&pb, fmt, args);
-	va_end(args);
-	flush(&pb);
-	return pb.count;
+	if (n > (int)sizeof(buf) - 1)
+		n = sizeof(buf) - 1;
+	return write(1, buf, n);
 }

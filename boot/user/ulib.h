@@ -1,6 +1,8 @@
 /*
  * boot/user/ulib.h - the whole C library of this kernel's user programs:
- * system calls, a few string functions, printf.
+ * system calls, printf, and the kernel's own string functions and
+ * snprintf (kernel/string.c and kernel/vsprintf.c, compiled again for
+ * user space: see the Makefile).
  *
  * A system call is `int 0x80` with Linux i386's convention:
  *
@@ -98,25 +100,18 @@ int sleep_ms(unsigned int ms);
  * Returns 0, or -ENAMETOOLONG if it does not fit in @len bytes with its NUL. */
 int gethostname(char *name, size_t len);
 
-/* ---- strings ---- */
-size_t strlen(const char *s);
-int strcmp(const char *a, const char *b);
-/* strcmp() of at most @n characters. */
-int strncmp(const char *a, const char *b, size_t n);
-/* The first place @needle occurs in @haystack, or NULL ("" is at @haystack). */
-char *strstr(const char *haystack, const char *needle);
-void *memcpy(void *dst, const void *src, size_t n);
-void *memset(void *s, int c, size_t n);
-
 /*
- * ---- formatted output ----
- * Conversions: %d %u %x %s %c %p %%, with a width and the 0 flag
- * (%08x, %5d); an l is accepted and ignored (long is int on i386).
- * Return the number of characters produced, as C's do.
+ * ---- strings and formatting: the kernel's, compiled for user space ----
+ * linux/string.h declares kernel/string.c's (memcpy, strlen, strstr ...);
+ * linux/sprintf.h, kernel/vsprintf.c's snprintf() and vsnprintf(), whose
+ * conversions are Linux's (listed at the top of that file).  Mind %p: 8
+ * hex digits and no "0x" (0804a000), as 2.6 prints it, not glibc's 0x804a000.
  */
+#include <linux/string.h>
+#include <linux/sprintf.h>
+
+/* vsnprintf() into a 1 KB buffer, then one write() to fd 1; a longer
+ * output is cut there.  Returns what write() returned. */
 __attribute__((format(printf, 1, 2))) int printf(const char *fmt, ...);
-__attribute__((format(printf, 3, 4)))
-int snprintf(char *buf, size_t size, const char *fmt, ...);
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
 #endif /* _USER_ULIB_H */

@@ -9,12 +9,10 @@
 #define _LINUX_PRINTK_H
 
 #include <linux/types.h>
+#include <linux/sprintf.h>       /* snprintf(), vsnprintf(), which printk() uses */
 
 __attribute__((format(printf, 1, 2))) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
-__attribute__((format(printf, 3, 4)))
-int snprintf(char *buf, size_t size, const char *fmt, ...);
-int vsnprintf(char *buf, size_t size, const char *fmt, va_list args);
 
 /* The log buffer, its size (a power of two), and the count of characters
  * logged since boot, which only grows (kernel/printk.c says how to index). */
