@@ -93,16 +93,14 @@ u64 __udivmoddi4(u64 n, u64 d, u64 *rem)
 
 u64 __udivdi3(u64 n, u64 d)
 {
-	u64 r;
-
-	return div64_u64_rem(n, d, &r);
+	return __udivmoddi4(n, d, NULL);
 }
 
 u64 __umoddi3(u64 n, u64 d)
 {
 	u64 r;
 
-	div64_u64_rem(n, d, &r);
+	__udivmoddi4(n, d, &r);
 	return r;
 }
 
