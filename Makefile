@@ -52,7 +52,7 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o \
 	       kernel/sched.o kernel/fork.o kernel/exit.o kernel/exec.o kernel/sys.o kernel/proc.o
-MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmalloc.o \
+MM_OBJS     := mm/memblock.o mm/buddy.o mm/page_alloc.o mm/mm_init.o mm/highmem.o mm/vmstat.o mm/vmalloc.o \
 	       mm/slab.o mm/slab_debug.o mm/kmalloc.o mm/memory.o mm/mmap.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
@@ -69,7 +69,8 @@ USER_ASMS     := $(USER_BINS:=.asm)
 USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
 
 # Plain C shared with the host unit tests (tests/unit/).
-HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/page_alloc.c mm/vmstat.c \
+HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/buddy.c mm/page_alloc.c \
+	     mm/mm_init.c mm/vmstat.c \
 	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmalloc.c \
 	     mm/slab.c mm/slab_debug.c mm/kmalloc.c kernel/elf.c mm/mmap.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)

@@ -73,6 +73,14 @@ static inline int page_count(const struct page *page) { return page->_count; }
 static inline void set_page_count(struct page *page, int v) { page->_count = v; }
 static inline void get_page(struct page *page) { page->_count++; }
 
+/*
+ * The page tables that map @page: _mapcount counts them from -1 (none),
+ * as in Linux 2.6, so the first mapping is the one that brings it to 0
+ * (page_add_anon_rmap(), mm/memory.c).
+ */
+static inline int page_mapcount(const struct page *page) { return page->_mapcount + 1; }
+static inline bool page_mapped(const struct page *page) { return page->_mapcount >= 0; }
+
 /* page->private holds the order of a free block (PG_buddy). */
 static inline unsigned long page_order(const struct page *page) { return page->private; }
 static inline void set_page_order(struct page *page, unsigned long order) { page->private = order; }

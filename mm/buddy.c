@@ -1,0 +1,155 @@
+/*
+ * mm/buddy.c - the buddy core: each zone's free_area lists, and how a
+ * block is split on allocation and merged on free.
+ *
+ * Every zone keeps its free memory as blocks of 2^order pages, each block
+ * aligned to its size.  The buddy of the block at pfn is the block at
+ *
+ *     buddy_pfn = pfn ^ (1 << order)
+ *
+ * i.e. the other half of the block of order + 1 that contains both.
+ *
+ * Allocation (__rmqueue, expand): take a block from the smallest non-empty
+ * list of order >= the request; while it is too big, split it in two, keep
+ * the lower half and put the upper half back on the list one order down.
+ *
+ *   order 2 request, only an order-4 block free:
+ *     [................]  order 4        take it, split:
+ *     [........][ 3 ]    order 3 upper half -> free_area[3]
+ *     [....][2 ]         order 2 upper half -> free_area[2]
+ *     [####]             order 2: returned
+ *
+ * Freeing (__free_one_page): while the buddy is free, whole, of the same
+ * order and in the same zone, take it off its list and merge; put the
+ * result on its list.  Merging stops at MAX_ORDER - 1, at a zone boundary,
+ * and at holes (whose pages are PG_reserved, never PG_buddy).
+ *
+ * Nothing here knows about per-CPU lists, watermarks or gfp flags
+ * (mm/page_alloc.c), nor about boot (mm/mm_init.c).  The callers hold
+ * the zone (interrupts off) and hand over blocks that passed
+ * free_pages_check() (mm/internal.h).
+ *
+ * Mirrors: mm/page_alloc.c (2.6.11) __free_pages_bulk() (its merge loop,
+ * named __free_one_page() from 2.6.16 on), page_is_buddy(), bad_range(),
+ * expand(), __rmqueue().  2.6.11 keeps them in mm/page_alloc.c with
+ * everything else; they are a file of their own here so the mechanism
+ * reads alone (see mm/page_alloc.c for the split).  Omitted: NUMA,
+ * migrate types, compound pages.
+ */
+#include <linux/kernel.h>
+#include <linux/mm.h>
+#include "internal.h"
+
+/* ---- the struct page states (see linux/mm_types.h) ---- */
+
+static inline void set_page_buddy(struct page *page, unsigned long order)
+{
+	set_page_order(page, order);
+	set_page_flag(page, PG_buddy);
+}
+
+static inline void clear_page_buddy(struct page *page)
+{
+	clear_page_flag(page, PG_buddy);
+	set_page_order(page, 0);
+}
+
+/* Is @page outside @zone's span of pfns?  Then it must not be on its lists. */
+static inline bool bad_range(const struct zone *zone, const struct page *page)
+{
+	unsigned long pfn = page - mem_map;
+
+	return pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone);
+}
+
+/*
+ * Is @buddy the first page of a free block of @order in the same zone as
+ * @page?  Only then may the two merge.  pfn_valid() stops at the end of
+ * mem_map; the zone check stops at zone boundaries; holes are never buddy.
+ */
+static inline bool page_is_buddy(const struct page *page, unsigned long buddy_pfn,
+				 unsigned long order)
+{
+	const struct page *buddy;
+
+	if (!pfn_valid(buddy_pfn))
+		return false;
+	buddy = mem_map + buddy_pfn;
+	return PageBuddy(buddy) && page_order(buddy) == order &&
+	       page_zonenum(buddy) == page_zonenum(page);
+}
+
+static inline void add_to_free_area(struct zone *zone, struct page *page,
+				    unsigned long order)
+{
+	set_page_buddy(page, order);
+	list_add(&page->lru, &zone->free_area[order].free_list);
+	zone->free_area[order].nr_free++;
+	zone->free_pages += 1ul << order;
+}
+
+static inline void del_from_free_area(struct zone *zone, struct page *page,
+				      unsigned long order)
+{
+	list_del(&page->lru);
+	clear_page_buddy(page);
+	zone->free_area[order].nr_free--;
+	zone->free_pages -= 1ul << order;
+}
+
+/*
+ * __free_one_page - put the free block at @page (2^order pages) on @zone's
+ * lists, merging it with its buddy as long as it can.  The block must be
+ * aligned to its size and lie in @zone: anything else is a bug in the
+ * caller, which would corrupt the lists, so it stops the kernel (BUG_ON,
+ * as 2.6.11's __free_pages_bulk()).
+ */
+void __free_one_page(struct page *page, struct zone *zone, unsigned long order)
+{
+	unsigned long pfn = page - mem_map;
+
+	BUG_ON(pfn & ((1ul << order) - 1));
+	BUG_ON(bad_range(zone, page));
+	set_page_order(page, 0);      /* only the final head keeps an order */
+	while (order < MAX_ORDER - 1) {
+		unsigned long buddy_pfn = pfn ^ (1ul << order);
+
+		if (!page_is_buddy(page, buddy_pfn, order))
+			break;
+		del_from_free_area(zone, mem_map + buddy_pfn, order);
+		pfn &= buddy_pfn;             /* the merged block starts at the lower half */
+		page = mem_map + pfn;
+		order++;
+	}
+	add_to_free_area(zone, page, order);
+}
+
+/*
+ * expand - split the block at @page of order @high down to order @low,
+ * returning the upper halves to the free lists (see the drawing above).
+ */
+static void expand(struct zone *zone, struct page *page, unsigned long low,
+		   unsigned long high)
+{
+	while (high > low) {
+		high--;
+		add_to_free_area(zone, page + (1ul << high), high);
+	}
+}
+
+/* __rmqueue - take a block of @order from @zone, splitting a larger one. */
+struct page *__rmqueue(struct zone *zone, unsigned long order)
+{
+	for (unsigned long o = order; o < MAX_ORDER; o++) {
+		struct free_area *area = &zone->free_area[o];
+		struct page *page;
+
+		if (list_empty(&area->free_list))
+			continue;
+		page = list_entry(area->free_list.next, struct page, lru);
+		del_from_free_area(zone, page, o);
+		expand(zone, page, order, o);
+		return page;
+	}
+	return NULL;
+}

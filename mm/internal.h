@@ -1,0 +1,84 @@
+/*
+ * mm/internal.h - what the three files of the page allocator share, and
+ * nothing else of the kernel sees:
+ *
+ *   mm/buddy.c       the buddy core: free_area lists, split and merge
+ *   mm/page_alloc.c  per-CPU lists, watermarks, __alloc_pages/__free_pages,
+ *                    and the one test of "a page that may be freed"
+ *   mm/mm_init.c     zone setup at boot, boot memory -> buddy lists
+ *
+ * Mirrors: mm/internal.h (2.6.16 onwards: helpers private to mm/) and the
+ * free_pages_check()/bad_page() pair of mm/page_alloc.c (2.6.11), with the
+ * fast test and the out-of-line reason of later kernels
+ * (page_expected_state(), free_pages_check_bad()).
+ */
+#ifndef _MM_INTERNAL_H
+#define _MM_INTERNAL_H
+
+#include <linux/mm.h>
+
+/* ---- mm/buddy.c ---- */
+
+/* Put the free block at @page (2^order pages, aligned to that) on @zone's
+ * lists, merging it with its buddies; the caller has interrupts off. */
+void __free_one_page(struct page *page, struct zone *zone, unsigned long order);
+/* Take a block of @order off @zone's lists, splitting a larger one, or
+ * NULL; the caller has interrupts off. */
+struct page *__rmqueue(struct zone *zone, unsigned long order);
+
+/* ---- mm/page_alloc.c: may this page be freed? ---- */
+
+/* Flags a page being freed must not have (Linux: PAGE_FLAGS_CHECK_AT_FREE). */
+#define PAGE_FLAGS_CHECK_AT_FREE \
+	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | (1ul << PG_tail) | \
+	 (1ul << PG_slab))
+
+/* Report @page as in a state it must not be in ("BUG: Bad page state"),
+ * blaming @caller.  The caller then leaves the page and the lists alone. */
+void bad_page(const struct page *page, const char *reason, unsigned long caller);
+
+/* The flags the head of an allocated block of @order has: PG_head if order > 0. */
+static inline unsigned long page_flags_allocated(unsigned long order)
+{
+	return order ? 1ul << PG_head : 0;
+}
+
+/*
+ * page_expected_state - is @page as it must be just before it goes onto
+ * a free list: of the flags in PAGE_FLAGS_CHECK_AT_FREE exactly @flags
+ * (PG_reserved for boot memory, page_flags_allocated() for an
+ * allocation); mapped by no page table (!page_mapped()); owned by no one
+ * (mapping); its private field the order it was allocated with?
+ *
+ * The one definition of "a page that may be freed": __free_pages(),
+ * free_pages() (through free_pages_check()) and the boot memory hand-over
+ * (mm/mm_init.c) all ask it.  Every field is compared in one expression,
+ * so the common case costs a few instructions and one branch.
+ */
+static inline bool page_expected_state(const struct page *page, unsigned long flags,
+				       unsigned long order)
+{
+	return !(((page->flags & PAGE_FLAGS_CHECK_AT_FREE) ^ flags) |
+		 (unsigned long)(page->_mapcount + 1) |
+		 (unsigned long)page->mapping | (page->private ^ order));
+}
+
+/* Name what page_expected_state() found wrong with @page and bad_page() it. */
+void free_pages_check_bad(const struct page *page, unsigned long flags,
+			  unsigned long order, unsigned long caller);
+
+/*
+ * free_pages_check - may the allocated block at @page, with no references
+ * left, go back to the free lists as a block of @order?  Returns true,
+ * after the report, if it may not (Linux 2.6.11: free_pages_check()).
+ */
+static inline bool free_pages_check(const struct page *page, unsigned long order,
+				    unsigned long caller)
+{
+	if (likely(page_expected_state(page, page_flags_allocated(order), order)))
+		return false;
+	free_pages_check_bad(page, page_flags_allocated(order), order, caller);
+	return true;
+}
+
+#endif /* _MM_INTERNAL_H */
