@@ -71,13 +71,16 @@ void free_pages_check_bad(const struct page *page, unsigned long flags,
  * free_pages_check - may the allocated block at @page, with no references
  * left, go back to the free lists as a block of @order?  Returns true,
  * after the report, if it may not (Linux 2.6.11: free_pages_check()).
+ * Always inlined into the free functions of mm/page_alloc.c, so the
+ * report blames their caller (__builtin_return_address(0)).
  */
-static inline bool free_pages_check(const struct page *page, unsigned long order,
-				    unsigned long caller)
+static inline __attribute__((always_inline)) bool
+free_pages_check(const struct page *page, unsigned long order)
 {
 	if (likely(page_expected_state(page, page_flags_allocated(order), order)))
 		return false;
-	free_pages_check_bad(page, page_flags_allocated(order), order, caller);
+	free_pages_check_bad(page, page_flags_allocated(order), order,
+			     (unsigned long)__builtin_return_address(0));
 	return true;
 }
 

@@ -221,15 +221,19 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 	unsigned long nr = 1ul << order;
 
 	for (unsigned long i = 0; i < nr; i++) {
-		if (unlikely(!page_expected_state(page + i, 1ul << PG_reserved, 0))) {
-			free_pages_check_bad(page + i, 1ul << PG_reserved, 0,
+		struct page *p = page + i;
+
+		if (unlikely(!page_expected_state(p, 1ul << PG_reserved, 0))) {
+			while (i--) {                       /* undo, change nothing */
+				set_page_flag(page + i, PG_reserved);
+				set_page_count(page + i, 1);
+			}
+			free_pages_check_bad(p, 1ul << PG_reserved, 0,
 					     (unsigned long)__builtin_return_address(0));
 			return;
 		}
-	}
-	for (unsigned long i = 0; i < nr; i++) {
-		clear_page_flag(page + i, PG_reserved);
-		set_page_count(page + i, 0);
+		clear_page_flag(p, PG_reserved);
+		set_page_count(p, 0);
 	}
 	zone->managed_pages += nr;
 	totalram_pages += nr;

@@ -177,25 +177,30 @@ static inline void free_hot_page(struct page *page)
  * free_pages_caller - drop a reference to the block at @page, allocated
  * with @order, and free it when that was the last one: after
  * free_pages_check(), order 0 to this CPU's hot list, larger blocks to the
- * buddy lists.  A mistake is reported, blaming @caller, and changes nothing.
+ * buddy lists.  A mistake is reported and changes nothing.
+ *
+ * Always inlined into __free_pages() and free_pages(), so that
+ * __builtin_return_address(0), here and in free_pages_check(), is their
+ * caller: the code the report blames ("freed by:").
  */
 static inline __attribute__((always_inline)) void
-free_pages_caller(struct page *page, unsigned int order, unsigned long caller)
+free_pages_caller(struct page *page, unsigned int order)
 {
-	if (unlikely(page->_count <= 0)) {
+	if (unlikely(page->_count != 1)) {
+		if (page->_count > 1) {
+			page->_count--;       /* other references remain (put_page) */
+			return;
+		}
 		bad_page(page, PageBuddy(page) ?
 			 "freeing a page that is already free (double free)" :
 			 PageTail(page) ? "freeing a tail page of a larger allocation" :
 			 "page count already zero (a double free, or never allocated)",
-			 caller);
+			 (unsigned long)__builtin_return_address(0));
 		return;
 	}
-	if (--page->_count)
-		return;               /* other references remain (put_page) */
-	if (unlikely(free_pages_check(page, order, caller))) {
-		page->_count++;       /* undo: leave the page exactly as it was */
-		return;
-	}
+	if (unlikely(free_pages_check(page, order)))
+		return;               /* reported; the page stays as it was */
+	page->_count = 0;
 	if (order == 0)
 		free_hot_page(page);
 	else
@@ -208,7 +213,12 @@ free_pages_caller(struct page *page, unsigned int order, unsigned long caller)
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	free_pages_caller(page, order, (unsigned long)__builtin_return_address(0));
+	/* The same call twice: the first, with a constant order of 0, lets
+	 * gcc fold free_pages_check() to a few compares for the common case. */
+	if (likely(order == 0))
+		free_pages_caller(page, 0);
+	else
+		free_pages_caller(page, order);
 }
 
 /* ---- allocating ---- */
@@ -228,12 +238,16 @@ static void prep_zero_page(struct page *page, unsigned long order)
 	}
 }
 
-/* A block just taken off a free list becomes an allocation of @order. */
+/*
+ * A block just taken off a free list becomes an allocation of @order.  Its
+ * head's private is 0 already (clear_page_buddy(), or free_pages_check()
+ * for a page from a per-CPU list), which is right for order 0.
+ */
 static inline void prep_new_page(struct page *page, unsigned long order)
 {
 	set_page_count(page, 1);
-	set_page_order(page, order);
 	if (order) {
+		set_page_order(page, order);
 		set_page_flag(page, PG_head);
 		for (unsigned long i = 1; i < (1ul << order); i++)
 			set_page_flag(page + i, PG_tail);
@@ -267,8 +281,7 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 }
 
 /* Move up to @count order-0 pages from the buddy lists to @list. */
-static __attribute__((noinline)) int
-rmqueue_bulk(struct zone *zone, int count, struct list_head *list)
+static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list)
 {
 	int i;
 
@@ -283,16 +296,25 @@ rmqueue_bulk(struct zone *zone, int count, struct list_head *list)
 }
 
 /*
+ * __rmqueue_pcplist - take the hottest page (the one freed last) off
+ * @pcp, which the caller has checked is not empty, with interrupts off.
+ */
+static inline struct page *__rmqueue_pcplist(struct per_cpu_pages *pcp)
+{
+	struct page *page = list_entry(pcp->list.next, struct page, lru);
+
+	list_del(&page->lru);
+	pcp->count--;
+	return page;
+}
+
+/*
  * buffered_rmqueue - take a block of @order from @zone: an order-0 page from
  * this CPU's hot list, refilled with pcp->batch pages from the buddy lists
  * when it runs low; anything bigger straight from the buddy lists.  The
  * block becomes an allocation (prep_new_page()), or NULL.
- *
- * The one order-0 path: __alloc_pages() inlines it for its fast path, the
- * zonelist walk of the slow path calls it for every zone it tries.
  */
-static inline __attribute__((always_inline)) struct page *
-buffered_rmqueue(struct zone *zone, unsigned int order)
+static struct page *buffered_rmqueue(struct zone *zone, unsigned int order)
 {
 	u32 flags = local_irq_save();
 	struct page *page = NULL;
@@ -300,13 +322,10 @@ buffered_rmqueue(struct zone *zone, unsigned int order)
 	if (order == 0) {
 		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
 
-		if (unlikely(pcp->count <= pcp->low))
+		if (pcp->count <= pcp->low)
 			pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
-		if (likely(pcp->count)) {
-			page = list_entry(pcp->list.next, struct page, lru);
-			list_del(&page->lru);
-			pcp->count--;
-		}
+		if (pcp->count)
+			page = __rmqueue_pcplist(pcp);
 	} else {
 		page = __rmqueue(zone, order);
 	}
@@ -393,10 +412,12 @@ __alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
  * __alloc_pages - allocate 2^@order contiguous pages from the zones of
  * @zonelist (alloc_pages() picks it from @gfp_mask: see linux/gfp.h), or NULL.
  *
- * The fast path: an order-0 page from the first zone (buffered_rmqueue()),
- * when that zone is above its low watermark.  This is the first thing the
- * slow path would do; for order 0, zone_watermark_ok() reduces to the one
- * comparison (Linux 4.x: zone_watermark_fast()).
+ * The fast path: an order-0 page from the first zone's per-CPU list, when
+ * that zone is above its low watermark and the list above pcp->low.  This
+ * is the first thing the slow path would do (buffered_rmqueue() with no
+ * refill); for order 0, zone_watermark_ok() reduces to the one comparison
+ * (Linux 4.x: zone_watermark_fast()).  Anything else, a refill included,
+ * takes the slow path, so the fast one calls nothing.
  */
 struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 {
@@ -404,10 +425,17 @@ struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order, struct zonelist *
 
 	if (likely(!(order | (gfp_mask & __GFP_ZERO)) && zone &&
 		   zone->free_pages > zone->pages_low + zone->lowmem_reserve[zl->classzone_idx])) {
-		struct page *page = buffered_rmqueue(zone, 0);
+		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
+		u32 flags = local_irq_save();
 
-		if (likely(page))
+		if (likely(pcp->count > pcp->low)) {
+			struct page *page = __rmqueue_pcplist(pcp);
+
+			local_irq_restore(flags);
+			prep_new_page(page, 0);
 			return page;
+		}
+		local_irq_restore(flags);
 	}
 	return __alloc_pages_slowpath(gfp_mask, order, zl);
 }
@@ -429,8 +457,7 @@ unsigned long get_zeroed_page(gfp_t gfp_mask)
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)
-		free_pages_caller(virt_to_page((void *)addr), order,
-				  (unsigned long)__builtin_return_address(0));
+		free_pages_caller(virt_to_page((void *)addr), order);
 }
 
 unsigned long nr_free_pages(void)
