@@ -45,19 +45,9 @@ pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)
 	return (pte_t *)kmap_atomic(pmd_page(*pmd), KM_PTE0) + pte_index(addr);
 }
 
-pte_t *pte_offset_map_nested(pmd_t *pmd, unsigned long addr)
-{
-	return (pte_t *)kmap_atomic(pmd_page(*pmd), KM_PTE1) + pte_index(addr);
-}
-
 void pte_unmap(pte_t *pte)
 {
 	kunmap_atomic(pte, KM_PTE0);
-}
-
-void pte_unmap_nested(pte_t *pte)
-{
-	kunmap_atomic(pte, KM_PTE1);
 }
 
 /* Flush one user page from this CPU's TLB if @mm is the one loaded. */

@@ -449,11 +449,6 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
-unsigned long get_zeroed_page(gfp_t gfp_mask)
-{
-	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
-}
-
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)

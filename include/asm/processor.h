@@ -16,7 +16,6 @@
 
 #define X86_EFLAGS_IF 0x00000200
 
-static inline u32 read_cr0(void) { u32 v; asm volatile("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline u32 read_cr2(void) { u32 v; asm volatile("mov %%cr2, %0" : "=r"(v)); return v; }
 static inline u32 read_cr3(void) { u32 v; asm volatile("mov %%cr3, %0" : "=r"(v)); return v; }
 static inline u32 read_cr4(void) { u32 v; asm volatile("mov %%cr4, %0" : "=r"(v)); return v; }
@@ -94,7 +93,6 @@ static inline u32 read_eflags(void)
 static inline void local_irq_disable(void) { asm volatile("cli" : : : "memory"); }
 static inline void local_irq_enable(void)  { asm volatile("sti" : : : "memory"); }
 static inline void halt(void)              { asm volatile("hlt" : : : "memory"); }
-static inline void cpu_relax(void)         { asm volatile("pause" : : : "memory"); }
 
 static inline u32 local_irq_save(void)
 {

@@ -90,11 +90,6 @@ extern struct pglist_data contig_page_data;
 extern const char *const zone_names[MAX_NR_ZONES];
 #define NODE_DATA(nid) (&contig_page_data)
 
-static inline bool is_highmem_idx(enum zone_type idx)
-{
-	return idx == ZONE_HIGHMEM;
-}
-
 static inline bool is_highmem(const struct zone *zone)
 {
 	return zone == &contig_page_data.node_zones[ZONE_HIGHMEM];
