@@ -53,7 +53,7 @@ KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o \
 	       kernel/sched.o kernel/fork.o kernel/exit.o kernel/exec.o kernel/sys.o kernel/proc.o
 MM_OBJS     := mm/memblock.o mm/buddy.o mm/page_alloc.o mm/mm_init.o mm/highmem.o mm/vmstat.o mm/vmalloc.o \
-	       mm/slab.o mm/slab_debug.o mm/kmalloc.o mm/memory.o mm/mmap.o
+	       mm/slab.o mm/slab_debug.o mm/kmalloc.o mm/memory.o mm/rmap.o mm/mmap.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \

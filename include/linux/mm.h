@@ -81,6 +81,23 @@ static inline void get_page(struct page *page) { page->_count++; }
 static inline int page_mapcount(const struct page *page) { return page->_mapcount + 1; }
 static inline bool page_mapped(const struct page *page) { return page->_mapcount >= 0; }
 
+/*
+ * An anonymous page's mapping is its mm_struct with bit 0 set, as Linux
+ * sets it on an anon_vma pointer (both are at least 4-byte aligned), so
+ * that PageAnon() tells it from a file's address_space.
+ */
+#define PAGE_MAPPING_ANON 1ul
+static inline bool PageAnon(const struct page *page)
+{
+	return ((unsigned long)page->mapping & PAGE_MAPPING_ANON) != 0;
+}
+
+/* mm/rmap.c: a user page is mapped at / unmapped from a pte. */
+struct vm_area_struct;
+void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma,
+			unsigned long address);
+void page_remove_rmap(struct page *page);
+
 /* page->private holds the order of a free block (PG_buddy). */
 static inline unsigned long page_order(const struct page *page) { return page->private; }
 static inline void set_page_order(struct page *page, unsigned long order) { page->private = order; }
