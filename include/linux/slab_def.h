@@ -134,9 +134,10 @@ static inline struct slab *page_get_slab(const struct page *page)
 	return (struct slab *)page->lru.prev;
 }
 
-/* ---- mm/slab.c: the slow paths behind the fast paths below ---- */
+/* ---- mm/slab_cpucache.c: the slow paths behind the fast paths below ---- */
 void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags);
 void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac);
+/* ---- mm/slab.c ---- */
 extern struct list_head cache_chain;      /* every cache, cache_cache first */
 
 /* ---- mm/slab_debug.c: red zones, poison, last user ---- */
