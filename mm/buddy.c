@@ -54,29 +54,32 @@ static inline void clear_page_buddy(struct page *page)
 	set_page_order(page, 0);
 }
 
-/* Is @page outside @zone's span of pfns?  Then it must not be on its lists. */
+/* Does @zone's span of pfns, [zone_start_pfn, zone_end_pfn()), hold @pfn? */
+static inline bool zone_spans_pfn(const struct zone *zone, unsigned long pfn)
+{
+	return pfn >= zone->zone_start_pfn && pfn < zone_end_pfn(zone);
+}
+
+/* Is @page outside @zone?  Then it must not go on @zone's lists. */
 static inline bool bad_range(const struct zone *zone, const struct page *page)
 {
-	unsigned long pfn = page - mem_map;
-
-	return pfn < zone->zone_start_pfn || pfn >= zone_end_pfn(zone);
+	return !zone_spans_pfn(zone, page - mem_map);
 }
 
 /*
- * Is @buddy the first page of a free block of @order in the same zone as
- * @page?  Only then may the two merge.  pfn_valid() stops at the end of
- * mem_map; the zone check stops at zone boundaries; holes are never buddy.
+ * Is the page at @buddy_pfn the first page of a free block of @order in
+ * @zone?  Only then may the block being freed merge with it.  The zone
+ * check stops merging at zone boundaries and at the end of mem_map (a
+ * zone never spans past max_pfn), as 2.6.11's bad_range() test does;
+ * holes are never PG_buddy.
  */
-static inline bool page_is_buddy(const struct page *page, unsigned long buddy_pfn,
+static inline bool page_is_buddy(const struct zone *zone, unsigned long buddy_pfn,
 				 unsigned long order)
 {
-	const struct page *buddy;
+	const struct page *buddy = mem_map + buddy_pfn;
 
-	if (!pfn_valid(buddy_pfn))
-		return false;
-	buddy = mem_map + buddy_pfn;
-	return PageBuddy(buddy) && page_order(buddy) == order &&
-	       page_zonenum(buddy) == page_zonenum(page);
+	return zone_spans_pfn(zone, buddy_pfn) && PageBuddy(buddy) &&
+	       page_order(buddy) == order;
 }
 
 static inline void add_to_free_area(struct zone *zone, struct page *page,
@@ -114,7 +117,7 @@ void __free_one_page(struct page *page, struct zone *zone, unsigned long order)
 	while (order < MAX_ORDER - 1) {
 		unsigned long buddy_pfn = pfn ^ (1ul << order);
 
-		if (!page_is_buddy(page, buddy_pfn, order))
+		if (!page_is_buddy(zone, buddy_pfn, order))
 			break;
 		del_from_free_area(zone, mem_map + buddy_pfn, order);
 		pfn &= buddy_pfn;             /* the merged block starts at the lower half */

@@ -47,19 +47,19 @@ static inline unsigned long page_flags_allocated(unsigned long order)
  * page_expected_state - is @page as it must be just before it goes onto
  * a free list: of the flags in PAGE_FLAGS_CHECK_AT_FREE exactly @flags
  * (PG_reserved for boot memory, page_flags_allocated() for an
- * allocation); mapped by no page table (!page_mapped()); owned by no one
+ * allocation); mapped by no page table (_mapcount -1); owned by no one
  * (mapping); its private field the order it was allocated with?
  *
  * The one definition of "a page that may be freed": __free_pages(),
  * free_pages() (through free_pages_check()) and the boot memory hand-over
- * (mm/mm_init.c) all ask it.  Every field is compared in one expression,
- * so the common case costs a few instructions and one branch.
+ * (mm/mm_init.c) all ask it.  The fields but _mapcount are compared in
+ * one expression, so the common case costs a few instructions, two branches.
  */
 static inline bool page_expected_state(const struct page *page, unsigned long flags,
 				       unsigned long order)
 {
-	return !(((page->flags & PAGE_FLAGS_CHECK_AT_FREE) ^ flags) |
-		 (unsigned long)(page->_mapcount + 1) |
+	return page->_mapcount == -1 &&           /* no page table maps it */
+	       !(((page->flags & PAGE_FLAGS_CHECK_AT_FREE) ^ flags) |
 		 (unsigned long)page->mapping | (page->private ^ order));
 }
 

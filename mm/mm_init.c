@@ -220,13 +220,11 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 	struct zone *zone = page_zone(page);
 	unsigned long nr = 1ul << order;
 
-	for (unsigned long i = 0; i < nr; i++) {
-		struct page *p = page + i;
-
+	for (struct page *p = page; p < page + nr; p++) {
 		if (unlikely(!page_expected_state(p, 1ul << PG_reserved, 0))) {
-			while (i--) {                       /* undo, change nothing */
-				set_page_flag(page + i, PG_reserved);
-				set_page_count(page + i, 1);
+			for (struct page *q = page; q < p; q++) {   /* undo, change nothing */
+				set_page_flag(q, PG_reserved);
+				set_page_count(q, 1);
 			}
 			free_pages_check_bad(p, 1ul << PG_reserved, 0,
 					     (unsigned long)__builtin_return_address(0));

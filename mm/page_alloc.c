@@ -174,6 +174,23 @@ static inline void free_hot_page(struct page *page)
 }
 
 /*
+ * put_page_not_last - __free_pages() of a page whose count is not 1: drop
+ * one of several references (Linux: put_page()), or report a free of a
+ * page that has none, blaming @caller.  Out of line: it is rare.
+ */
+static __attribute__((noinline)) void
+put_page_not_last(struct page *page, unsigned int order, unsigned long caller)
+{
+	if (page->_count > 1)
+		page->_count--;
+	else if (PageBuddy(page) || PageTail(page))   /* free_pages_check_bad() says which */
+		free_pages_check_bad(page, page_flags_allocated(order), order, caller);
+	else
+		bad_page(page, "page count already zero (a double free, or never allocated)",
+			 caller);
+}
+
+/*
  * free_pages_caller - drop a reference to the block at @page, allocated
  * with @order, and free it when that was the last one: after
  * free_pages_check(), order 0 to this CPU's hot list, larger blocks to the
@@ -187,15 +204,7 @@ static inline __attribute__((always_inline)) void
 free_pages_caller(struct page *page, unsigned int order)
 {
 	if (unlikely(page->_count != 1)) {
-		if (page->_count > 1) {
-			page->_count--;       /* other references remain (put_page) */
-			return;
-		}
-		bad_page(page, PageBuddy(page) ?
-			 "freeing a page that is already free (double free)" :
-			 PageTail(page) ? "freeing a tail page of a larger allocation" :
-			 "page count already zero (a double free, or never allocated)",
-			 (unsigned long)__builtin_return_address(0));
+		put_page_not_last(page, order, (unsigned long)__builtin_return_address(0));
 		return;
 	}
 	if (unlikely(free_pages_check(page, order)))
