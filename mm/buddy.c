@@ -31,7 +31,9 @@
  *
  * Mirrors: mm/page_alloc.c (2.6.11) __free_pages_bulk() (its merge loop,
  * named __free_one_page() from 2.6.16 on), page_is_buddy(), bad_range(),
- * expand(), __rmqueue().  2.6.11 keeps them in mm/page_alloc.c with
+ * expand(), __rmqueue() (its loop named __rmqueue_smallest() from
+ * 2.6.24 on), free_one_page() (2.6.24), and the batch calls of the
+ * per-CPU lists, rmqueue_bulk() and free_pages_bulk().  2.6.11 keeps them in mm/page_alloc.c with
  * everything else; they are a file of their own here so the mechanism
  * reads alone (see mm/page_alloc.c for the split).  Omitted: NUMA,
  * migrate types, compound pages.
@@ -107,7 +109,8 @@ static inline void del_from_free_area(struct zone *zone, struct page *page,
  * caller, which would corrupt the lists, so it stops the kernel (BUG_ON,
  * as 2.6.11's __free_pages_bulk()).
  */
-void __free_one_page(struct page *page, struct zone *zone, unsigned long order)
+static __always_inline void
+__free_one_page(struct page *page, struct zone *zone, unsigned long order)
 {
 	unsigned long pfn = page - mem_map;
 
@@ -131,8 +134,8 @@ void __free_one_page(struct page *page, struct zone *zone, unsigned long order)
  * expand - split the block at @page of order @high down to order @low,
  * returning the upper halves to the free lists (see the drawing above).
  */
-static void expand(struct zone *zone, struct page *page, unsigned long low,
-		   unsigned long high)
+static __always_inline void
+expand(struct zone *zone, struct page *page, unsigned long low, unsigned long high)
 {
 	while (high > low) {
 		high--;
@@ -140,8 +143,10 @@ static void expand(struct zone *zone, struct page *page, unsigned long low,
 	}
 }
 
-/* __rmqueue - take a block of @order from @zone, splitting a larger one. */
-struct page *__rmqueue(struct zone *zone, unsigned long order)
+/* __rmqueue_smallest - take a block of @order from @zone, splitting the
+ * smallest larger one if there is none of @order. */
+static __always_inline struct page *
+__rmqueue_smallest(struct zone *zone, unsigned long order)
 {
 	for (unsigned long o = order; o < MAX_ORDER; o++) {
 		struct free_area *area = &zone->free_area[o];
@@ -155,4 +160,53 @@ struct page *__rmqueue(struct zone *zone, unsigned long order)
 		return page;
 	}
 	return NULL;
+}
+
+/*
+ * What mm/page_alloc.c calls, with interrupts off: one block at a time
+ * (orders above 0), or a batch for a per-CPU list.  The split and merge
+ * loops above are inlined into each, so a batch costs one call.
+ */
+
+/* __rmqueue - take a block of @order from @zone, or NULL. */
+struct page *__rmqueue(struct zone *zone, unsigned long order)
+{
+	return __rmqueue_smallest(zone, order);
+}
+
+/* free_one_page - put the free block at @page, of @order, back into @zone. */
+void free_one_page(struct zone *zone, struct page *page, unsigned long order)
+{
+	__free_one_page(page, zone, order);
+}
+
+/* rmqueue_bulk - move up to @count blocks of @order from @zone to the tail
+ * of @list.  Returns how many it moved (fewer when the zone runs dry). */
+int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		struct page *page = __rmqueue_smallest(zone, order);
+
+		if (!page)
+			break;
+		list_add_tail(&page->lru, list);
+	}
+	return i;
+}
+
+/* free_pages_bulk - give up to @count blocks of @order from the tail of
+ * @list back to @zone's lists.  Returns how many it gave. */
+int free_pages_bulk(struct zone *zone, int count, struct list_head *list, unsigned int order)
+{
+	int i;
+
+	for (i = 0; i < count && !list_empty(list); i++) {
+		struct page *page = list_entry(list->prev, struct page, lru);
+
+		list_del(&page->lru);
+		__free_one_page(page, zone, order);
+	}
+	return i;
 }

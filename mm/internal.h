@@ -17,14 +17,17 @@
 
 #include <linux/mm.h>
 
-/* ---- mm/buddy.c ---- */
+/* ---- mm/buddy.c: the caller has interrupts off ---- */
 
 /* Put the free block at @page (2^order pages, aligned to that) on @zone's
- * lists, merging it with its buddies; the caller has interrupts off. */
-void __free_one_page(struct page *page, struct zone *zone, unsigned long order);
-/* Take a block of @order off @zone's lists, splitting a larger one, or
- * NULL; the caller has interrupts off. */
+ * lists, merging it with its buddies. */
+void free_one_page(struct zone *zone, struct page *page, unsigned long order);
+/* Take a block of @order off @zone's lists, splitting a larger one, or NULL. */
 struct page *__rmqueue(struct zone *zone, unsigned long order);
+/* The same in batches, for the per-CPU lists: move up to @count blocks
+ * from @zone to @list, or from the tail of @list to @zone; how many. */
+int rmqueue_bulk(struct zone *zone, unsigned int order, int count, struct list_head *list);
+int free_pages_bulk(struct zone *zone, int count, struct list_head *list, unsigned int order);
 
 /* ---- mm/page_alloc.c: may this page be freed? ---- */
 

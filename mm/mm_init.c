@@ -237,7 +237,7 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 	totalram_pages += nr;
 	if (is_highmem(zone))
 		totalhigh_pages += nr;
-	__free_one_page(page, zone, order);
+	free_one_page(zone, page, order);
 }
 
 /* The largest order a block at @pfn may have: limited by its alignment. */

@@ -21,7 +21,7 @@
  * tools/testing/memblock does for memblock).
  *
  * Mirrors: mm/page_alloc.c (2.6.11) __alloc_pages(), buffered_rmqueue(),
- * rmqueue_bulk(), zone_watermark_ok(), free_hot_cold_page() (hot half),
+ * zone_watermark_ok(), free_hot_cold_page() (hot half),
  * free_pages_bulk(), drain_local_pages(), __free_pages(), free_pages(),
  * __get_free_pages(), nr_free_pages(); bad_page() with the report of
  * later kernels.  2.6.11 has all of the page allocator in this one file;
@@ -112,18 +112,11 @@ void free_pages_check_bad(const struct page *page, unsigned long flags,
 
 /*
  * drain_pages - give up to @n pages of @pcp back to the buddy lists, the
- * coldest (least recently freed) first.
+ * coldest (least recently freed) first.  Interrupts are off.
  */
-static __attribute__((noinline)) void
-drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
+static inline void drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
 {
-	while (n-- > 0 && pcp->count) {
-		struct page *page = list_entry(pcp->list.prev, struct page, lru);
-
-		list_del(&page->lru);
-		pcp->count--;
-		__free_one_page(page, zone, 0);
-	}
+	pcp->count -= free_pages_bulk(zone, n, &pcp->list, 0);
 }
 
 /**
@@ -153,7 +146,7 @@ static void __free_pages_ok(struct page *page, unsigned long order)
 	for (unsigned long i = 1; i < (1ul << order); i++)
 		clear_page_flag(page + i, PG_tail);
 	flags = local_irq_save();
-	__free_one_page(page, page_zone(page), order);
+	free_one_page(page_zone(page), page, order);
 	local_irq_restore(flags);
 }
 
@@ -289,21 +282,6 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	return true;
 }
 
-/* Move up to @count order-0 pages from the buddy lists to @list. */
-static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list)
-{
-	int i;
-
-	for (i = 0; i < count; i++) {
-		struct page *page = __rmqueue(zone, 0);
-
-		if (!page)
-			break;
-		list_add_tail(&page->lru, list);
-	}
-	return i;
-}
-
 /*
  * __rmqueue_pcplist - take the hottest page (the one freed last) off
  * @pcp, which the caller has checked is not empty, with interrupts off.
@@ -332,7 +310,7 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order)
 		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
 
 		if (pcp->count <= pcp->low)
-			pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
+			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, &pcp->list);
 		if (pcp->count)
 			page = __rmqueue_pcplist(pcp);
 	} else {
