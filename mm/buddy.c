@@ -33,10 +33,11 @@
  * named __free_one_page() from 2.6.16 on), page_is_buddy(), bad_range(),
  * expand(), __rmqueue() (its loop named __rmqueue_smallest() from
  * 2.6.24 on), free_one_page() (2.6.24), and the batch calls of the
- * per-CPU lists, rmqueue_bulk() and free_pages_bulk().  2.6.11 keeps them in mm/page_alloc.c with
- * everything else; they are a file of their own here so the mechanism
- * reads alone (see mm/page_alloc.c for the split).  Omitted: NUMA,
- * migrate types, compound pages.
+ * per-CPU lists, rmqueue_bulk() and free_pages_bulk().  2.6.11 keeps
+ * them in mm/page_alloc.c with everything else; they are a file of their
+ * own here so the mechanism reads alone (mm/page_alloc.c says how the
+ * three files divide 2.6.11's one).  Omitted: NUMA, migrate types,
+ * compound pages.
  */
 #include <linux/kernel.h>
 #include <linux/mm.h>

@@ -7,9 +7,10 @@
  *       memmap_init_zone()        (mem_map init: a few stores per page)
  *       setup_pageset()           the per-CPU lists' batch, low and high
  *       build_zonelists()         which zones each gfp zone modifier may use
- *   mem_init() -> memblock_free_all()
- *     free_bootmem_range()        free RAM -> buddy lists, in the largest
- *       __free_pages_bootmem()    aligned blocks, checked as any free is
+ *   mem_init() (arch/i386/mm/init.c)
+ *     memblock_free_all()
+ *       free_bootmem_range()      free RAM -> buddy lists, in the largest
+ *         __free_pages_bootmem()  aligned blocks, checked as any free is
  *     init_per_zone_pages_min()   watermarks and lowmem reserves from the
  *       setup_per_zone_lowmem_reserve()   pages now free
  *

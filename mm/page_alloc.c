@@ -21,8 +21,8 @@
  * tools/testing/memblock does for memblock).
  *
  * Mirrors: mm/page_alloc.c (2.6.11) __alloc_pages(), buffered_rmqueue(),
- * zone_watermark_ok(), free_hot_cold_page() (hot half),
- * free_pages_bulk(), drain_local_pages(), __free_pages(), free_pages(),
+ * zone_watermark_ok(), free_hot_cold_page() (hot half), __free_pages_ok(),
+ * drain_local_pages(), __free_pages(), free_pages(),
  * __get_free_pages(), nr_free_pages(); bad_page() with the report of
  * later kernels.  2.6.11 has all of the page allocator in this one file;
  * Linux 6.4 moved the boot-time setup out to mm/mm_init.c, and so do we

@@ -63,7 +63,7 @@ void memblock_set_current_limit(u64 limit);
 
 /*
  * memblock_free_all - release every free range to the buddy allocator
- * (free_bootmem_range(), mm/page_alloc.c), pages wholly inside RAM only.
+ * (free_bootmem_range(), mm/mm_init.c), pages wholly inside RAM only.
  * Returns the pages released.  memblock is not used afterwards.
  */
 unsigned long memblock_free_all(void);

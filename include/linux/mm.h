@@ -121,7 +121,7 @@ static inline bool PageHighMem(const struct page *page)
 	return page_zonenum(page) == ZONE_HIGHMEM;
 }
 
-/* ---- mm/page_alloc.c: setting up and checking the buddy allocator ---- */
+/* ---- mm/mm_init.c and mm/page_alloc.c: setting up and checking the zones ---- */
 
 /*
  * free_area_init_node - set up the zones of the one node over @map.

@@ -1,7 +1,7 @@
 /*
  * linux/slab_def.h - the inside of the slab allocator: caches, slabs,
- * per-CPU arrays, and the fast paths that mm/slab.c and mm/kmalloc.c
- * share.  Everything else includes linux/slab.h only.
+ * per-CPU arrays, and the fast paths that mm/slab.c, mm/slab_cpucache.c
+ * and mm/kmalloc.c share.  Everything else includes linux/slab.h only.
  *
  * A cache hands out objects of one size.  It keeps them in slabs, each
  * 2^gfporder contiguous lowmem pages cut into num objects:

@@ -1,6 +1,7 @@
 /*
- * tests/unit/test_buddy.c - the zoned buddy allocator (mm/page_alloc.c) and
- * its hand-over from memblock (memblock_alloc, memblock_free_all).
+ * tests/unit/test_buddy.c - the zoned buddy allocator (mm/buddy.c,
+ * mm/page_alloc.c, mm/mm_init.c) and its hand-over from memblock
+ * (memblock_alloc, memblock_free_all).
  *
  * Each test boots a small machine over a malloc'ed mem_map: three zones,
  * consecutive from pfn 0, whose holes stay PG_reserved; the rest of RAM is

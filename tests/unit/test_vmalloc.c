@@ -9,8 +9,8 @@
  * address space only, and __get_vm_area() takes any range, so the tests
  * use small ones at made-up addresses.  unmap_vm_area(), which
  * remove_vm_area() calls, is the stub below: it records what it was given.
- * The vm_structs come from the real kmalloc() (mm/kmalloc.c, mm/slab.c),
- * whose slabs come from the real buddy allocator (mm/page_alloc.c) over a
+ * The vm_structs come from the real kmalloc() (mm/kmalloc.c, mm/slab*.c),
+ * whose slabs come from the real page allocator (mm/page_alloc.c) over a
  * one-zone machine of 1024 pages whose "RAM" is a malloc'ed arena.
  *
  * The drawings show an area as [name: n pages|g], g its guard page, and a
