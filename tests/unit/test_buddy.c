@@ -1210,6 +1210,43 @@ START_TEST(releasing_boot_memory_twice_is_reported_and_changes_nothing)
 }
 END_TEST
 
+/*
+ * Boot memory passes the same test as any page being freed
+ * (page_expected_state()): a reserved page that some page table maps may
+ * not be released either.  hole_machine's hole [1000, 1100) is still
+ * reserved; mark pfn 1050 mapped and release [1024, 1088), one order-6
+ * block:
+ *
+ *   [1024 ....... 1050 ....... 1088)   all reserved, count 1
+ *                  ^ _mapcount 0
+ *
+ * Expect the report, the free lists unchanged, and every page of the
+ * block still reserved with its reference; unmapped, it then goes.
+ */
+START_TEST(releasing_a_mapped_boot_page_is_reported_and_changes_nothing)
+{
+	struct buddy_snapshot before;
+	unsigned long managed;
+
+	boot(&hole_machine);
+	managed = zone_of(ZONE_DMA)->managed_pages;
+	map[1050]._mapcount = 0;
+	take_snapshot(&before);
+	host_log_reset();
+	free_bootmem_range(1024, 1088);
+	ck_assert(host_log_contains("BUG: Bad page state"));
+	ck_assert(host_log_contains("page dumped because: nonzero mapcount: freeing a page still mapped\n"));
+	expect_snapshot(&before);
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->managed_pages, managed);
+	for (unsigned long pfn = 1024; pfn < 1088; pfn++)
+		ck_assert(PageReserved(&map[pfn]) && page_count(&map[pfn]) == 1);
+	map[1050]._mapcount = -1;
+	free_bootmem_range(1024, 1088);
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->managed_pages, managed + 64);
+	ck_assert(on_free_list(ZONE_DMA, 6, 1024));
+}
+END_TEST
+
 START_TEST(free_of_a_page_still_mapped_is_reported_and_changes_nothing)
 {
 	struct page *page;
@@ -1678,6 +1715,7 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, memblock_free_all_releases_exactly_the_unreserved_whole_pages);
 	tcase_add_test(tc, memblock_alloc_of_a_size_near_2_64_fails);
 	tcase_add_test(tc, releasing_boot_memory_twice_is_reported_and_changes_nothing);
+	tcase_add_test(tc, releasing_a_mapped_boot_page_is_reported_and_changes_nothing);
 	suite_add_tcase(s, tc);
 
 	/* A million steps under AddressSanitizer: room beyond check's 4 seconds. */
