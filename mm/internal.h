@@ -7,7 +7,7 @@
  *                    and the one test of "a page that may be freed"
  *   mm/mm_init.c     zone setup at boot, boot memory -> buddy lists
  *
- * Mirrors: mm/internal.h (2.6.16 onwards: helpers private to mm/) and the
+ * Mirrors: mm/internal.h of later kernels (helpers private to mm/) and the
  * free_pages_check()/bad_page() pair of mm/page_alloc.c (2.6.11), with the
  * fast test and the out-of-line reason of later kernels
  * (page_expected_state(), free_pages_check_bad()).
@@ -31,7 +31,8 @@ int free_pages_bulk(struct zone *zone, int count, struct list_head *list, unsign
 
 /* ---- mm/page_alloc.c: may this page be freed? ---- */
 
-/* Flags a page being freed must not have (Linux: PAGE_FLAGS_CHECK_AT_FREE). */
+/* The flags checked when a page is freed (Linux: PAGE_FLAGS_CHECK_AT_FREE):
+ * of these it may have only those its state expects (page_expected_state()). */
 #define PAGE_FLAGS_CHECK_AT_FREE \
 	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | (1ul << PG_tail) | \
 	 (1ul << PG_slab))

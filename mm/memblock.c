@@ -345,7 +345,7 @@ void memblock_set_current_limit(u64 limit)
  * returns true.
  */
 static void walk_free_ranges(bool top_down, bool (*fn)(u64 start, u64 end, void *arg),
-			    void *arg)
+			     void *arg)
 {
 	const struct memblock_type *mem = &memblock.memory, *res = &memblock.reserved;
 

@@ -18,9 +18,10 @@
  *
  * enable_cpucache() sizes the arrays by object size, once kmalloc() works.
  *
- * Mirrors: mm/slab.c (2.6.11) cache_alloc_refill(), free_block(),
- * cache_flusharray(), drain_array_locked(), enable_cpucache() (its
- * do_tune_cpucache() folded in).  2.6.11 has them in mm/slab.c with the
+ * Mirrors: mm/slab.c (2.6.11) cache_alloc_refill(), free_block() (their
+ * bufctl steps named slab_get_obj()/slab_put_obj(), as later 2.6 kernels
+ * name them), cache_flusharray(), drain_array_locked(), enable_cpucache()
+ * (its do_tune_cpucache() folded in).  2.6.11 has them in mm/slab.c with the
  * rest; they are here so that the caching in front of the slabs reads
  * apart from how caches and slabs are made.  Omitted: the SMP shared
  * array, NUMA alien arrays, cache_reap()'s periodic draining.
@@ -33,6 +34,45 @@
 #include <linux/slab_def.h>
 #include <linux/string.h>
 #include "slab.h"
+
+/* The index of @objp in slab @slabp: index_to_obj() backwards. */
+static inline unsigned int obj_to_index(const struct kmem_cache *cachep,
+					const struct slab *slabp, const void *objp)
+{
+	return ((const char *)objp - (const char *)slabp->s_mem) / cachep->buffer_size;
+}
+
+/*
+ * slab_get_obj - take the first free object of @slabp (there must be one).
+ * slab_put_obj - give @objp back; a second free of it is reported, and
+ * leaves the slab alone (returns false).
+ */
+static void *slab_get_obj(struct kmem_cache *cachep, struct slab *slabp)
+{
+	kmem_bufctl_t idx = slabp->free;
+
+	slabp->free = slab_bufctl(slabp)[idx];
+	slab_bufctl(slabp)[idx] = BUFCTL_ACTIVE;
+	slabp->inuse++;
+	return index_to_obj(cachep, slabp, idx);
+}
+
+static bool slab_put_obj(struct kmem_cache *cachep, struct slab *slabp, void *objp)
+{
+	unsigned int idx = obj_to_index(cachep, slabp, objp);
+
+	if (slab_bufctl(slabp)[idx] != BUFCTL_ACTIVE) {
+		printk("slab error in slab_put_obj(): cache `%s': object %p (index %u) "
+		       "freed twice; ignored\n", cachep->name, objp, idx);
+		slab_error_count++;
+		cachep->errors++;
+		return false;
+	}
+	slab_bufctl(slabp)[idx] = slabp->free;
+	slabp->free = idx;
+	slabp->inuse--;
+	return true;
+}
 
 /*
  * cache_alloc_refill - this CPU's array is empty: move up to batchcount

@@ -76,7 +76,7 @@ static inline void get_page(struct page *page) { page->_count++; }
 /*
  * The page tables that map @page: _mapcount counts them from -1 (none),
  * as in Linux 2.6, so the first mapping is the one that brings it to 0
- * (page_add_anon_rmap(), mm/memory.c).
+ * (page_add_anon_rmap(), mm/rmap.c).
  */
 static inline int page_mapcount(const struct page *page) { return page->_mapcount + 1; }
 static inline bool page_mapped(const struct page *page) { return page->_mapcount >= 0; }
