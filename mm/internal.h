@@ -10,7 +10,7 @@
  * Mirrors: mm/internal.h of later kernels (helpers private to mm/) and the
  * free_pages_check()/bad_page() pair of mm/page_alloc.c (2.6.11), with the
  * fast test and the out-of-line reason of later kernels
- * (page_expected_state(), free_pages_check_bad()).
+ * (page_expected_state(), page_bad_reason()).
  */
 #ifndef _MM_INTERNAL_H
 #define _MM_INTERNAL_H
@@ -67,9 +67,9 @@ static inline bool page_expected_state(const struct page *page, unsigned long fl
 		 (unsigned long)page->mapping | (page->private ^ order));
 }
 
-/* Name what page_expected_state() found wrong with @page and bad_page() it. */
-void free_pages_check_bad(const struct page *page, unsigned long flags,
-			  unsigned long order, unsigned long caller);
+/* What page_expected_state(@page, @flags, @order) found wrong, in words. */
+const char *page_bad_reason(const struct page *page, unsigned long flags,
+			    unsigned long order);
 
 /*
  * free_pages_check - may the allocated block at @page, with no references
@@ -83,8 +83,8 @@ free_pages_check(const struct page *page, unsigned long order)
 {
 	if (likely(page_expected_state(page, page_flags_allocated(order), order)))
 		return false;
-	free_pages_check_bad(page, page_flags_allocated(order), order,
-			     (unsigned long)__builtin_return_address(0));
+	bad_page(page, page_bad_reason(page, page_flags_allocated(order), order),
+		 (unsigned long)__builtin_return_address(0));
 	return true;
 }
 

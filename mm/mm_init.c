@@ -227,8 +227,8 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 				set_page_flag(q, PG_reserved);
 				set_page_count(q, 1);
 			}
-			free_pages_check_bad(p, 1ul << PG_reserved, 0,
-					     (unsigned long)__builtin_return_address(0));
+			bad_page(p, page_bad_reason(p, 1ul << PG_reserved, 0),
+				 (unsigned long)__builtin_return_address(0));
 			return;
 		}
 		clear_page_flag(p, PG_reserved);

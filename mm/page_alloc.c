@@ -80,11 +80,12 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 }
 
 /*
- * free_pages_check_bad - page_expected_state(@page, @flags, @order) said
- * no: name the first thing wrong, in the order a student would look.
+ * page_bad_reason - page_expected_state(@page, @flags, @order) said no:
+ * name the first thing wrong, in the order a student would look, for
+ * bad_page() to print.
  */
-void free_pages_check_bad(const struct page *page, unsigned long flags,
-			  unsigned long order, unsigned long caller)
+const char *page_bad_reason(const struct page *page, unsigned long flags,
+			    unsigned long order)
 {
 	unsigned long wrong = (page->flags & PAGE_FLAGS_CHECK_AT_FREE) ^ flags;
 	const char *reason = "unexpected state";
@@ -105,16 +106,18 @@ void free_pages_check_bad(const struct page *page, unsigned long flags,
 		reason = "non-NULL mapping: freeing a page still in use";
 	else if ((wrong & (1ul << PG_head)) || page_order(page) != order)
 		reason = "freeing with the wrong order";
-	bad_page(page, reason, caller);
+	return reason;
 }
 
 /* ---- freeing ---- */
 
 /*
  * drain_pages - give up to @n pages of @pcp back to the buddy lists, the
- * coldest (least recently freed) first.  Interrupts are off.
+ * coldest (least recently freed) first.  Interrupts are off.  Out of
+ * line, so that free_hot_page(), which calls it once a batch, stays short.
  */
-static inline void drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
+static __attribute__((noinline)) void
+drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
 {
 	pcp->count -= free_pages_bulk(zone, n, &pcp->list, 0);
 }
@@ -176,8 +179,8 @@ put_page_not_last(struct page *page, unsigned int order, unsigned long caller)
 {
 	if (page->_count > 1)
 		page->_count--;
-	else if (PageBuddy(page) || PageTail(page))   /* free_pages_check_bad() says which */
-		free_pages_check_bad(page, page_flags_allocated(order), order, caller);
+	else if (PageBuddy(page) || PageTail(page))   /* page_bad_reason() says which */
+		bad_page(page, page_bad_reason(page, page_flags_allocated(order), order), caller);
 	else
 		bad_page(page, "page count already zero (a double free, or never allocated)",
 			 caller);
