@@ -187,29 +187,42 @@ put_page_not_last(struct page *page, unsigned int order, unsigned long caller)
 }
 
 /*
+ * free_pages_prepare - the last reference to @page, allocated with @order,
+ * is being dropped: true, with its count now 0, if free_pages_check()
+ * finds it may go back; false, after the report, with nothing changed.
+ */
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	if (unlikely(free_pages_check(page, order)))
+		return false;
+	page->_count = 0;
+	return true;
+}
+
+/*
  * free_pages_caller - drop a reference to the block at @page, allocated
- * with @order, and free it when that was the last one: after
- * free_pages_check(), order 0 to this CPU's hot list, larger blocks to the
- * buddy lists.  A mistake is reported and changes nothing.
+ * with @order, and free it when that was the last one: order 0 to this
+ * CPU's hot list, larger blocks to the buddy lists.  A mistake is
+ * reported and changes nothing.
  *
  * Always inlined into __free_pages() and free_pages(), so that
  * __builtin_return_address(0), here and in free_pages_check(), is their
- * caller: the code the report blames ("freed by:").
+ * caller: the code the report blames ("freed by:").  Order 0 is written
+ * out apart so that gcc folds free_pages_check() for it to a few
+ * compares with constants.
  */
-static inline __attribute__((always_inline)) void
-free_pages_caller(struct page *page, unsigned int order)
+static __always_inline void free_pages_caller(struct page *page, unsigned int order)
 {
 	if (unlikely(page->_count != 1)) {
 		put_page_not_last(page, order, (unsigned long)__builtin_return_address(0));
 		return;
 	}
-	if (unlikely(free_pages_check(page, order)))
-		return;               /* reported; the page stays as it was */
-	page->_count = 0;
-	if (order == 0)
-		free_hot_page(page);
-	else
+	if (likely(order == 0)) {
+		if (free_pages_prepare(page, 0))
+			free_hot_page(page);
+	} else if (free_pages_prepare(page, order)) {
 		__free_pages_ok(page, order);
+	}
 }
 
 /**
@@ -218,12 +231,7 @@ free_pages_caller(struct page *page, unsigned int order)
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	/* The same call twice: the first, with a constant order of 0, lets
-	 * gcc fold free_pages_check() to a few compares for the common case. */
-	if (likely(order == 0))
-		free_pages_caller(page, 0);
-	else
-		free_pages_caller(page, order);
+	free_pages_caller(page, order);
 }
 
 /* ---- allocating ---- */
