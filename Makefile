@@ -72,7 +72,8 @@ USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/buddy.c mm/page_alloc.c \
 	     mm/mm_init.c mm/vmstat.c \
 	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmalloc.c \
-	     mm/slab.c mm/slab_cpucache.c mm/slab_debug.c mm/kmalloc.c kernel/elf.c mm/mmap.c
+	     mm/slab.c mm/slab_cpucache.c mm/slab_debug.c mm/kmalloc.c kernel/elf.c mm/mmap.c \
+	     mm/rmap.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Iinclude -DHOST_TEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \

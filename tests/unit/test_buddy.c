@@ -30,6 +30,8 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/vmstat.h>
+#include <signal.h>
+#include "../../mm/internal.h"    /* free_one_page(): the buddy core's BUG_ONs */
 #include "unit.h"
 
 #define SZ_4K   0x1000ULL
@@ -1264,6 +1266,75 @@ START_TEST(free_of_a_page_still_mapped_is_reported_and_changes_nothing)
 }
 END_TEST
 
+/*
+ * A user page mapped twice, as page_add_anon_rmap() (mm/rmap.c) records it
+ * for each pte: _mapcount 1 (page_mapcount() 2), mapping the mm with
+ * PAGE_MAPPING_ANON, index its page number in the region.  Freeing it
+ * while mapped is reported and changes nothing; once page_remove_rmap()
+ * has run for both ptes the page is plain allocated again and frees.
+ */
+START_TEST(user_page_mapcount_follows_rmap_and_blocks_the_free)
+{
+	struct mm_struct mm = { 0 };
+	struct vm_area_struct vma = {
+		.vm_mm = &mm, .vm_start = 0x08048000, .vm_end = 0x0804c000,
+		.vm_pgoff = 0x08048000 >> PAGE_SHIFT,
+	};
+	struct page *page;
+
+	boot(&one_block_machine);
+	page = alloc_pages(GFP_KERNEL, 0);
+	page_add_anon_rmap(page, &vma, 0x0804a000);
+	ck_assert_int_eq(page_mapcount(page), 1);
+	ck_assert(PageAnon(page));
+	ck_assert_ptr_eq(page->mapping, (void *)((unsigned long)&mm | PAGE_MAPPING_ANON));
+	ck_assert_uint_eq(page->index, 0x0804a000 >> PAGE_SHIFT);
+	page_add_anon_rmap(page, &vma, 0x0804a000);
+	ck_assert_int_eq(page_mapcount(page), 2);
+	expect_bad_free(page, 0, "nonzero mapcount: freeing a page still mapped");
+	page_remove_rmap(page);
+	ck_assert(page_mapped(page) && page->mapping);
+	page_remove_rmap(page);
+	ck_assert(!page_mapped(page) && !page->mapping && !page->index);
+	__free_pages(page, 0);
+	ck_assert_uint_eq(free_or_pcp(ZONE_DMA), 1024);
+	ck_assert_uint_eq(nr_bad_pages, 1);
+}
+END_TEST
+
+/* page_remove_rmap() of a page no pte maps: the counts are wrong, BUG. */
+START_TEST(page_remove_rmap_of_an_unmapped_page_is_a_bug)
+{
+	boot(&one_block_machine);
+	page_remove_rmap(alloc_pages(GFP_KERNEL, 0));
+}
+END_TEST
+
+/*
+ * The buddy core refuses a block that is not aligned to its order, or
+ * that lies outside the zone it is freed to (2.6.11's BUG_ONs in
+ * __free_pages_bulk()): either would corrupt the free lists.
+ */
+START_TEST(buddy_core_free_of_a_misaligned_block_is_a_bug)
+{
+	struct page *block;
+
+	boot(&small_machine);
+	block = alloc_pages(GFP_KERNEL, 2);
+	free_one_page(page_zone(block), block + 1, 1);
+}
+END_TEST
+
+START_TEST(buddy_core_free_into_the_wrong_zone_is_a_bug)
+{
+	struct page *page;
+
+	boot(&small_machine);
+	page = alloc_pages(GFP_DMA, 0);
+	free_one_page(zone_of(ZONE_NORMAL), page, 0);
+}
+END_TEST
+
 /* put_page semantics: the first of two references only drops one. */
 START_TEST(free_of_a_page_with_two_references_frees_it_on_the_second)
 {
@@ -1707,6 +1778,10 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, free_with_the_wrong_order_is_reported_and_changes_nothing);
 	tcase_add_test(tc, free_of_a_tail_page_is_reported_and_changes_nothing);
 	tcase_add_test(tc, free_of_a_page_still_mapped_is_reported_and_changes_nothing);
+	tcase_add_test(tc, user_page_mapcount_follows_rmap_and_blocks_the_free);
+	tcase_add_test_raise_signal(tc, page_remove_rmap_of_an_unmapped_page_is_a_bug, SIGABRT);
+	tcase_add_test_raise_signal(tc, buddy_core_free_of_a_misaligned_block_is_a_bug, SIGABRT);
+	tcase_add_test_raise_signal(tc, buddy_core_free_into_the_wrong_zone_is_a_bug, SIGABRT);
 	tcase_add_test(tc, free_of_a_page_with_two_references_frees_it_on_the_second);
 	tcase_add_test(tc, alloc_everything_then_free_everything_restores_buddyinfo);
 	tcase_add_test(tc, memblock_alloc_is_top_down_aligned_and_reserves_what_it_returns);
