@@ -53,8 +53,9 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o \
 	       kernel/sched.o kernel/fork.o kernel/exit.o kernel/exec.o kernel/sys.o kernel/proc.o
-MM_OBJS     := mm/memblock.o mm/page_alloc.o mm/highmem.o mm/vmstat.o mm/vmlist.o mm/vmalloc.o \
-	       mm/slab.o mm/slab_debug.o mm/kmalloc.o mm/memory.o mm/mmap.o
+MM_OBJS     := mm/memblock.o mm/buddy.o mm/page_alloc.o mm/mm_init.o mm/highmem.o mm/vmstat.o \
+	       mm/vmlist.o mm/vmalloc.o mm/slab.o mm/slab_cpucache.o mm/slab_debug.o mm/kmalloc.o \
+	       mm/memory.o mm/rmap.o mm/mmap.o
 TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
@@ -89,9 +90,10 @@ USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
 # cannot compile lives in small arch headers (asm/current.h, asm/irqflags.h,
 # asm/linkage.h, asm/div64.h, asm/direct_map.h); tests/unit/include/ holds
 # the host's own version of each and comes first on the include path.
-HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/page_alloc.c mm/vmstat.c \
-	     kernel/params.c kernel/cmdline.c mm/memblock.c arch/i386/lib/div64.c mm/vmlist.c \
-	     mm/slab.c mm/slab_debug.c mm/kmalloc.c kernel/elf.c mm/mmap.c
+HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/buddy.c mm/page_alloc.c \
+	     mm/mm_init.c mm/vmstat.c kernel/params.c kernel/cmdline.c mm/memblock.c \
+	     arch/i386/lib/div64.c mm/vmlist.c mm/slab.c mm/slab_cpucache.c mm/slab_debug.c \
+	     mm/kmalloc.c kernel/elf.c mm/mmap.c mm/rmap.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOST_HDRS := $(wildcard tests/unit/*.h tests/unit/include/asm/*.h include/*.h include/*/*.h)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Itests/unit/include -Iinclude \

@@ -342,13 +342,12 @@ void memblock_set_current_limit(u64 limit)
  *   free      [==]    [==]   [==]      [======]
  *
  * Visit them from the top down (@top_down) or bottom up; stop when @fn
- * returns true.  Returns the number visited.
+ * returns true.
  */
-static u32 walk_free_ranges(bool top_down, bool (*fn)(u64 start, u64 end, void *arg),
-			    void *arg)
+static void walk_free_ranges(bool top_down, bool (*fn)(u64 start, u64 end, void *arg),
+			     void *arg)
 {
 	const struct memblock_type *mem = &memblock.memory, *res = &memblock.reserved;
-	u32 visited = 0;
 
 	for (u32 k = 0; k < mem->cnt; k++) {
 		u32 i = top_down ? mem->cnt - 1 - k : k;
@@ -362,12 +361,10 @@ static u32 walk_free_ranges(bool top_down, bool (*fn)(u64 start, u64 end, void *
 
 			if (start >= end)
 				continue;
-			visited++;
 			if (fn(start, end, arg))
-				return visited;
+				return;
 		}
 	}
-	return visited;
 }
 
 struct alloc_request {
@@ -400,19 +397,6 @@ u64 memblock_alloc(u64 size, u64 align)
 	if (req.found && memblock_reserve(req.found, req.size))
 		return 0;
 	return req.found;
-}
-
-static bool call_fn(u64 start, u64 end, void *arg)
-{
-	void (*fn)(u64, u64) = (void (*)(u64, u64))arg;
-
-	fn(start, end);
-	return false;
-}
-
-u32 memblock_for_each_free_range(void (*fn)(u64 start, u64 end))
-{
-	return walk_free_ranges(false, call_fn, (void *)fn);
 }
 
 static bool free_range_to_buddy(u64 start, u64 end, void *arg)

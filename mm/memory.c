@@ -22,6 +22,8 @@
  * Mirrors: mm/memory.c handle_mm_fault(), do_anonymous_page(),
  * zap_page_range(), free_pgtables(), copy_page_range(), __pte_alloc();
  * include/asm-i386/pgtable.h pte_offset_map() (2.6.11, CONFIG_HIGHPTE).
+ * Every pte set or cleared for a user page goes with page_add_anon_rmap()
+ * or page_remove_rmap() (mm/rmap.c), so the page's _mapcount is right.
  * Omitted: copy-on-write (fork copies every page at once), swap, files,
  * the zero page, reference counts of shared pages (nothing is shared).
  */
@@ -45,19 +47,9 @@ pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)
 	return (pte_t *)kmap_atomic(pmd_page(*pmd), KM_PTE0) + pte_index(addr);
 }
 
-pte_t *pte_offset_map_nested(pmd_t *pmd, unsigned long addr)
-{
-	return (pte_t *)kmap_atomic(pmd_page(*pmd), KM_PTE1) + pte_index(addr);
-}
-
 void pte_unmap(pte_t *pte)
 {
 	kunmap_atomic(pte, KM_PTE0);
-}
-
-void pte_unmap_nested(pte_t *pte)
-{
-	kunmap_atomic(pte, KM_PTE1);
 }
 
 /* Flush one user page from this CPU's TLB if @mm is the one loaded. */
@@ -121,6 +113,7 @@ int install_page(struct vm_area_struct *vma, unsigned long addr, struct page *pa
 	BUG_ON(!pte_none(*pte));
 	set_pte(pte, pfn_pte(page_to_pfn(page), vm_page_prot(vma)));
 	pte_unmap(pte);
+	page_add_anon_rmap(page, vma, addr);
 	mm->rss++;
 	return 0;
 }
@@ -151,6 +144,7 @@ int handle_mm_fault(struct vm_area_struct *vma, unsigned long addr)
 	pte = pte_offset_map(pmd_offset(pgd_offset(mm->pgd, addr), addr), addr);
 	set_pte(pte, pfn_pte(page_to_pfn(page), vm_page_prot(vma)));
 	pte_unmap(pte);
+	page_add_anon_rmap(page, vma, addr);
 	mm->rss++;
 	return 0;
 }
@@ -176,11 +170,15 @@ void zap_page_range(struct mm_struct *mm, unsigned long start, unsigned long end
 		}
 		pte = pte_offset_map(pmd, addr);
 		for (; addr < next; addr += PAGE_SIZE, pte++) {
+			struct page *page;
+
 			if (!pte_present(*pte))
 				continue;
-			__free_page(pfn_to_page(pte_pfn(*pte)));
+			page = pfn_to_page(pte_pfn(*pte));
 			pte_clear(pte);
 			flush_tlb_page(mm, addr);
+			page_remove_rmap(page);
+			__free_page(page);
 			mm->rss--;
 		}
 		pte_unmap(pte - 1);

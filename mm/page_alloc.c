@@ -1,42 +1,32 @@
 /*
- * mm/page_alloc.c - the zoned buddy allocator.
+ * mm/page_alloc.c - the page allocator's front: alloc_pages() and
+ * __free_pages(), the per-CPU page lists, the watermarks and zonelists,
+ * and the one test of a page being freed.
  *
- * Every zone keeps its free memory as blocks of 2^order pages, each block
- * aligned to its size.  The buddy of the block at pfn is the block at
+ * An allocation walks the zonelist that its gfp flags chose (linux/gfp.h),
+ * best zone first, and takes from the first zone above its watermark:
+ * pages_low, then pages_min (less for GFP_ATOMIC).  Order-0 pages pass
+ * through per-CPU hot lists (buffered_rmqueue(), free_hot_page()), filled
+ * and emptied pcp->batch pages at a time from the buddy lists, as in 2.6:
+ * most single-page allocations and frees then cost a list pop or push.
+ * Larger blocks go straight to the buddy core (mm/buddy.c).
  *
- *     buddy_pfn = pfn ^ (1 << order)
+ * Every free is checked first (free_pages_check(), mm/internal.h): a
+ * double free, a free of a reserved page, of a tail page, with the wrong
+ * order, or of a page still mapped prints "BUG: Bad page state"
+ * (bad_page()) and leaves everything as it was.
  *
- * i.e. the other half of the block of order + 1 that contains both.
+ * This file has no i386 in it: the host unit tests compile it, with
+ * mm/buddy.c and mm/mm_init.c, over a malloc'ed mem_map (as Linux's
+ * tools/testing/memblock does for memblock).
  *
- * Allocation (__rmqueue, expand): take a block from the smallest non-empty
- * list of order >= the request; while it is too big, split it in two, keep
- * the lower half and put the upper half back on the list one order down.
- *
- *   order 2 request, only an order-4 block free:
- *     [................]  order 4        take it, split:
- *     [........][ 3 ]    order 3 upper half -> free_area[3]
- *     [....][2 ]         order 2 upper half -> free_area[2]
- *     [####]             order 2: returned
- *
- * Freeing (__free_one_page): while the buddy is free, whole, of the same
- * order and in the same zone, take it off its list and merge; put the
- * result on its list.  Merging stops at MAX_ORDER - 1, at a zone boundary,
- * and at holes (whose pages are PG_reserved, never PG_buddy).
- *
- * Mistakes are caught (bad_page()): a double free, a free of a reserved
- * page, of a tail page, with the wrong order, or of a page still mapped
- * prints "BUG: Bad page state" and leaves everything as it was.
- *
- * This file has no i386 in it: the host unit tests compile it over a
- * malloc'ed mem_map (as Linux's tools/testing/memblock does for memblock).
- *
- * Mirrors: mm/page_alloc.c (2.6.11) __free_one_page(), expand(),
- * __rmqueue(), __alloc_pages(), zone_watermark_ok(), build_zonelists(),
- * setup_per_zone_pages_min(), setup_per_zone_lowmem_reserve(),
- * free_area_init_core(); bad_page() with the report of later kernels.
- * Order-0 pages go through per-CPU hot lists (buffered_rmqueue(),
- * free_hot_cold_page()), as in 2.6: most single-page allocations and frees
- * then cost a list push or pop.
+ * Mirrors: mm/page_alloc.c (2.6.11) __alloc_pages(), buffered_rmqueue(),
+ * zone_watermark_ok(), free_hot_cold_page() (hot half), __free_pages_ok(),
+ * drain_local_pages(), __free_pages(), free_pages(),
+ * __get_free_pages(), nr_free_pages(); bad_page() with the report of
+ * later kernels.  2.6.11 has all of the page allocator in this one file;
+ * Linux 6.4 moved the boot-time setup out to mm/mm_init.c, and so do we
+ * (plus the buddy core to mm/buddy.c), so each file is one mechanism.
  *
  * Omitted: the cold lists, NUMA, reclaim and kswapd, compound pages (we
  * mark head and tail pages only to check the order on free).
@@ -50,120 +40,9 @@
 #include <linux/smp.h>
 #include <linux/string.h>
 #include <asm/traps.h>
+#include "internal.h"
 
-struct pglist_data contig_page_data;
-struct page *mem_map;
-unsigned long max_pfn, max_low_pfn;
-unsigned long totalram_pages, totalhigh_pages;
 unsigned long nr_bad_pages;           /* bad_page() reports so far */
-int min_free_kbytes;
-
-static const char *const zone_names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
-/* lowmem_reserve_ratio: a zone keeps 1/ratio of the higher zones' pages back. */
-static const unsigned long sysctl_lowmem_reserve_ratio[MAX_NR_ZONES] = { 256, 32, 32 };
-
-#define SWAP_CLUSTER_MAX 32
-
-/* ---- the struct page states (see linux/mm_types.h) ---- */
-
-static inline void set_page_buddy(struct page *page, unsigned long order)
-{
-	set_page_order(page, order);
-	set_page_flag(page, PG_buddy);
-}
-
-static inline void clear_page_buddy(struct page *page)
-{
-	clear_page_flag(page, PG_buddy);
-	set_page_order(page, 0);
-}
-
-/*
- * Is @buddy the first page of a free block of @order in the same zone as
- * @page?  Only then may the two merge.  pfn_valid() stops at the end of
- * mem_map; the zone check stops at zone boundaries; holes are never buddy.
- */
-static inline bool page_is_buddy(const struct page *page, unsigned long buddy_pfn,
-				 unsigned long order)
-{
-	const struct page *buddy;
-
-	if (!pfn_valid(buddy_pfn))
-		return false;
-	buddy = mem_map + buddy_pfn;
-	return PageBuddy(buddy) && page_order(buddy) == order &&
-	       page_zonenum(buddy) == page_zonenum(page);
-}
-
-static inline void add_to_free_area(struct zone *zone, struct page *page,
-				    unsigned long order)
-{
-	set_page_buddy(page, order);
-	list_add(&page->lru, &zone->free_area[order].free_list);
-	zone->free_area[order].nr_free++;
-	zone->free_pages += 1ul << order;
-}
-
-static inline void del_from_free_area(struct zone *zone, struct page *page,
-				      unsigned long order)
-{
-	list_del(&page->lru);
-	clear_page_buddy(page);
-	zone->free_area[order].nr_free--;
-	zone->free_pages -= 1ul << order;
-}
-
-/*
- * __free_one_page - put the free block at @page (2^order pages, aligned)
- * on @zone's lists, merging it with its buddy as long as it can.
- */
-static void __free_one_page(struct page *page, struct zone *zone, unsigned long order)
-{
-	unsigned long pfn = page - mem_map;
-
-	set_page_order(page, 0);      /* only the final head keeps an order */
-	while (order < MAX_ORDER - 1) {
-		unsigned long buddy_pfn = pfn ^ (1ul << order);
-
-		if (!page_is_buddy(page, buddy_pfn, order))
-			break;
-		del_from_free_area(zone, mem_map + buddy_pfn, order);
-		pfn &= buddy_pfn;             /* the merged block starts at the lower half */
-		page = mem_map + pfn;
-		order++;
-	}
-	add_to_free_area(zone, page, order);
-}
-
-/*
- * expand - split the block at @page of order @high down to order @low,
- * returning the upper halves to the free lists (see the drawing above).
- */
-static void expand(struct zone *zone, struct page *page, unsigned long low,
-		   unsigned long high)
-{
-	while (high > low) {
-		high--;
-		add_to_free_area(zone, page + (1ul << high), high);
-	}
-}
-
-/* __rmqueue - take a block of @order from @zone, splitting a larger one. */
-static struct page *__rmqueue(struct zone *zone, unsigned long order)
-{
-	for (unsigned long o = order; o < MAX_ORDER; o++) {
-		struct free_area *area = &zone->free_area[o];
-		struct page *page;
-
-		if (list_empty(&area->free_list))
-			continue;
-		page = list_entry(area->free_list.next, struct page, lru);
-		del_from_free_area(zone, page, o);
-		expand(zone, page, order, o);
-		return page;
-	}
-	return NULL;
-}
 
 /* ---- mistakes ---- */
 
@@ -182,7 +61,7 @@ static void dump_page_flags(const struct page *page, char *buf, size_t len)
  * bad_page - report a page in a state it must not be in, Linux's way.  The
  * caller then leaves the page and the free lists alone.
  */
-static void bad_page(const struct page *page, const char *reason, unsigned long caller)
+void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
 	char flags[48], sym[96];
 
@@ -194,48 +73,53 @@ static void bad_page(const struct page *page, const char *reason, unsigned long 
 	printk("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n",
 	       (const void *)page, page->_count, page->_mapcount + 1,
 	       page->mapping, page->index);
-	printk("flags: 0x%lx(%s) zone:%s\n", page->flags, flags, zone_names[page_zonenum(page)]);
+	printk("flags: 0x%lx(%s) zone:%s\n", page->flags, flags, page_zone(page)->name);
 	printk("page dumped because: %s\n", reason);
 	printk("freed by: %s\n", sym);
 	dump_stack();
 }
 
-/* What is wrong with freeing @page as a block of @order, or NULL. */
-static const char *free_pages_problem(const struct page *page, unsigned long order)
+/*
+ * page_bad_reason - page_expected_state(@page, @flags, @order) said no:
+ * name the first thing wrong, in the order a student would look, for
+ * bad_page() to print.
+ */
+const char *page_bad_reason(const struct page *page, unsigned long flags,
+			    unsigned long order)
 {
-	if (PageReserved(page))
-		return "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page";
-	if (PageBuddy(page))
-		return "freeing a page that is already free (double free)";
-	if (PageTail(page))
-		return "freeing a tail page of a larger allocation";
-	if (PageSlab(page))
-		return "freeing a page that still belongs to a slab";
-	if (page->_mapcount != -1)
-		return "nonzero mapcount: freeing a page still mapped";
-	if (page->mapping)
-		return "non-NULL mapping: freeing a page still in use";
-	if (page_order(page) != order)
-		return "freeing with the wrong order";
-	return NULL;
+	unsigned long wrong = (page->flags & PAGE_FLAGS_CHECK_AT_FREE) ^ flags;
+	const char *reason = "unexpected state";
+
+	if (wrong & (1ul << PG_reserved))
+		reason = PageReserved(page) ?
+			 "PAGE_FLAGS_CHECK_AT_FREE flag(s) set: freeing a reserved page" :
+			 "releasing boot memory that is not reserved (released twice?)";
+	else if (PageBuddy(page))
+		reason = "freeing a page that is already free (double free)";
+	else if (PageTail(page))
+		reason = "freeing a tail page of a larger allocation";
+	else if (PageSlab(page))
+		reason = "freeing a page that still belongs to a slab";
+	else if (page_mapped(page))
+		reason = "nonzero mapcount: freeing a page still mapped";
+	else if (page->mapping)
+		reason = "non-NULL mapping: freeing a page still in use";
+	else if ((wrong & (1ul << PG_head)) || page_order(page) != order)
+		reason = "freeing with the wrong order";
+	return reason;
 }
 
 /* ---- freeing ---- */
 
 /*
  * drain_pages - give up to @n pages of @pcp back to the buddy lists, the
- * coldest (least recently freed) first.
+ * coldest (least recently freed) first.  Interrupts are off.  Out of
+ * line, so that free_hot_page(), which calls it once a batch, stays short.
  */
 static __attribute__((noinline)) void
 drain_pages(struct zone *zone, struct per_cpu_pages *pcp, int n)
 {
-	while (n-- > 0 && pcp->count) {
-		struct page *page = list_entry(pcp->list.prev, struct page, lru);
-
-		list_del(&page->lru);
-		pcp->count--;
-		__free_one_page(page, zone, 0);
-	}
+	pcp->count -= free_pages_bulk(zone, n, &pcp->list, 0);
 }
 
 /**
@@ -253,16 +137,20 @@ void drain_all_pages(void)
 	local_irq_restore(flags);
 }
 
-static void free_pages_bulk(struct page *page, unsigned long order)
+/*
+ * __free_pages_ok - an allocated block of order > 0 goes back to the buddy
+ * lists; its pages stop being head and tail of an allocation.
+ */
+static void __free_pages_ok(struct page *page, unsigned long order)
 {
-	struct zone *zone = page_zone(page);
+	u32 flags;
 
-	if (order) {
-		clear_page_flag(page, PG_head);
-		for (unsigned long i = 1; i < (1ul << order); i++)
-			clear_page_flag(page + i, PG_tail);
-	}
-	__free_one_page(page, zone, order);
+	clear_page_flag(page, PG_head);
+	for (unsigned long i = 1; i < (1ul << order); i++)
+		clear_page_flag(page + i, PG_tail);
+	flags = local_irq_save();
+	free_one_page(page_zone(page), page, order);
+	local_irq_restore(flags);
 }
 
 /*
@@ -281,116 +169,69 @@ static inline void free_hot_page(struct page *page)
 	local_irq_restore(flags);
 }
 
-static void __free_pages_caller(struct page *page, unsigned int order,
-				unsigned long caller)
+/*
+ * put_page_not_last - __free_pages() of a page whose count is not 1: drop
+ * one of several references (Linux: put_page()), or report a free of a
+ * page that has none, blaming @caller.  Out of line: it is rare.
+ */
+static __attribute__((noinline)) void
+put_page_not_last(struct page *page, unsigned int order, unsigned long caller)
 {
-	const char *problem;
-
-	if (page->_count <= 0) {
-		bad_page(page, PageBuddy(page) ?
-			 "freeing a page that is already free (double free)" :
-			 PageTail(page) ? "freeing a tail page of a larger allocation" :
-			 "page count already zero (a double free, or never allocated)",
-			 caller);
-		return;
-	}
-	if (--page->_count)
-		return;               /* other references remain (put_page) */
-	problem = free_pages_problem(page, order);
-	if (problem) {
-		page->_count++;       /* undo: leave the page exactly as it was */
-		bad_page(page, problem, caller);
-		return;
-	}
-	if (order == 0)
-		free_hot_page(page);
+	if (page->_count > 1)
+		page->_count--;
+	else if (PageBuddy(page) || PageTail(page))   /* page_bad_reason() says which */
+		bad_page(page, page_bad_reason(page, page_flags_allocated(order), order), caller);
 	else
-		free_pages_bulk(page, order);
+		bad_page(page, "page count already zero (a double free, or never allocated)",
+			 caller);
 }
 
-/* Flags a page being freed must not have (Linux: PAGE_FLAGS_CHECK_AT_FREE). */
-#define PAGE_FLAGS_CHECK_AT_FREE \
-	((1ul << PG_reserved) | (1ul << PG_buddy) | (1ul << PG_head) | (1ul << PG_tail) | \
-	 (1ul << PG_slab))
+/*
+ * free_pages_prepare - the last reference to @page, allocated with @order,
+ * is being dropped: true, with its count now 0, if free_pages_check()
+ * finds it may go back; false, after the report, with nothing changed.
+ */
+static __always_inline bool free_pages_prepare(struct page *page, unsigned int order)
+{
+	if (unlikely(free_pages_check(page, order)))
+		return false;
+	page->_count = 0;
+	return true;
+}
+
+/*
+ * free_pages_caller - drop a reference to the block at @page, allocated
+ * with @order, and free it when that was the last one: order 0 to this
+ * CPU's hot list, larger blocks to the buddy lists.  A mistake is
+ * reported and changes nothing.
+ *
+ * Always inlined into __free_pages() and free_pages(), so that
+ * __builtin_return_address(0), here and in free_pages_check(), is their
+ * caller: the code the report blames ("freed by:").  Order 0 is written
+ * out apart so that gcc folds free_pages_check() for it to a few
+ * compares with constants.
+ */
+static __always_inline void free_pages_caller(struct page *page, unsigned int order)
+{
+	if (unlikely(page->_count != 1)) {
+		put_page_not_last(page, order, (unsigned long)__builtin_return_address(0));
+		return;
+	}
+	if (likely(order == 0)) {
+		if (free_pages_prepare(page, 0))
+			free_hot_page(page);
+	} else if (free_pages_prepare(page, order)) {
+		__free_pages_ok(page, order);
+	}
+}
 
 /**
  * __free_pages - drop a reference to the block at @page, allocated with
  * @order; free it when that was the last one.
- *
- * The common case, the last reference to a clean order-0 page, is checked
- * with one mask and goes straight to the per-CPU list; anything else takes
- * the long way, which also explains what is wrong (bad_page()).
  */
 void __free_pages(struct page *page, unsigned int order)
 {
-	if (likely(order == 0 && page->_count == 1 && page->_mapcount == -1 &&
-		   !((page->flags & PAGE_FLAGS_CHECK_AT_FREE) | page->private |
-		     (unsigned long)page->mapping))) {
-		page->_count = 0;
-		free_hot_page(page);
-		return;
-	}
-	__free_pages_caller(page, order, (unsigned long)__builtin_return_address(0));
-}
-
-/*
- * __free_pages_bootmem - hand a block of boot memory (reserved, count 1
- * since memmap_init_zone) to the buddy allocator.
- */
-static void __free_pages_bootmem(struct page *page, unsigned long order)
-{
-	struct zone *zone = page_zone(page);
-
-	for (unsigned long i = 0; i < (1ul << order); i++) {
-		if (unlikely(!PageReserved(page + i))) {   /* released twice? */
-			while (i--) {                       /* undo, change nothing */
-				set_page_flag(page + i, PG_reserved);
-				set_page_count(page + i, 1);
-			}
-			bad_page(page, "releasing boot memory that is not reserved "
-				 "(released twice?)", (unsigned long)__builtin_return_address(0));
-			return;
-		}
-		clear_page_flag(page + i, PG_reserved);
-		set_page_count(page + i, 0);
-	}
-	zone->managed_pages += 1ul << order;
-	totalram_pages += 1ul << order;
-	if (is_highmem(zone))
-		totalhigh_pages += 1ul << order;
-	__free_one_page(page, zone, order);
-}
-
-/* The largest order a block at @pfn may have: limited by its alignment. */
-static unsigned long max_order_at(unsigned long pfn)
-{
-	unsigned long order = 0;
-
-	while (order < MAX_ORDER - 1 && !(pfn & (1ul << order)))
-		order++;
-	return order;
-}
-
-/**
- * free_bootmem_range - release free RAM [start_pfn, end_pfn) to the buddy
- * allocator in the largest aligned blocks that fit, never across a zone
- * boundary.  Returns the pages released.
- */
-unsigned long free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn)
-{
-	unsigned long pfn = start_pfn;
-
-	while (pfn < end_pfn) {
-		struct zone *zone = page_zone(mem_map + pfn);
-		unsigned long end = min(end_pfn, zone_end_pfn(zone));
-		unsigned long order = max_order_at(pfn);
-
-		while (pfn + (1ul << order) > end)
-			order--;
-		__free_pages_bootmem(mem_map + pfn, order);
-		pfn += 1ul << order;
-	}
-	return end_pfn > start_pfn ? end_pfn - start_pfn : 0;
+	free_pages_caller(page, order);
 }
 
 /* ---- allocating ---- */
@@ -410,12 +251,16 @@ static void prep_zero_page(struct page *page, unsigned long order)
 	}
 }
 
-/* A block just taken off a free list becomes an allocation of @order. */
-static void prep_new_page(struct page *page, unsigned long order)
+/*
+ * A block just taken off a free list becomes an allocation of @order.  Its
+ * head's private is 0 already (clear_page_buddy(), or free_pages_check()
+ * for a page from a per-CPU list), which is right for order 0.
+ */
+static inline void prep_new_page(struct page *page, unsigned long order)
 {
 	set_page_count(page, 1);
-	set_page_order(page, order);
 	if (order) {
+		set_page_order(page, order);
 		set_page_flag(page, PG_head);
 		for (unsigned long i = 1; i < (1ul << order); i++)
 			set_page_flag(page + i, PG_tail);
@@ -448,25 +293,24 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 	return true;
 }
 
-/* Move up to @count order-0 pages from the buddy lists to @list. */
-static int rmqueue_bulk(struct zone *zone, int count, struct list_head *list)
+/*
+ * __rmqueue_pcplist - take the hottest page (the one freed last) off
+ * @pcp, which the caller has checked is not empty, with interrupts off.
+ */
+static inline struct page *__rmqueue_pcplist(struct per_cpu_pages *pcp)
 {
-	int i;
+	struct page *page = list_entry(pcp->list.next, struct page, lru);
 
-	for (i = 0; i < count; i++) {
-		struct page *page = __rmqueue(zone, 0);
-
-		if (!page)
-			break;
-		list_add_tail(&page->lru, list);
-	}
-	return i;
+	list_del(&page->lru);
+	pcp->count--;
+	return page;
 }
 
 /*
  * buffered_rmqueue - take a block of @order from @zone: an order-0 page from
  * this CPU's hot list, refilled with pcp->batch pages from the buddy lists
- * when it runs low; anything bigger straight from the buddy lists.
+ * when it runs low; anything bigger straight from the buddy lists.  The
+ * block becomes an allocation (prep_new_page()), or NULL.
  */
 static struct page *buffered_rmqueue(struct zone *zone, unsigned int order)
 {
@@ -477,16 +321,15 @@ static struct page *buffered_rmqueue(struct zone *zone, unsigned int order)
 		struct per_cpu_pages *pcp = &zone->pageset[smp_processor_id()];
 
 		if (pcp->count <= pcp->low)
-			pcp->count += rmqueue_bulk(zone, pcp->batch, &pcp->list);
-		if (pcp->count) {
-			page = list_entry(pcp->list.next, struct page, lru);
-			list_del(&page->lru);
-			pcp->count--;
-		}
+			pcp->count += rmqueue_bulk(zone, 0, pcp->batch, &pcp->list);
+		if (pcp->count)
+			page = __rmqueue_pcplist(pcp);
 	} else {
 		page = __rmqueue(zone, order);
 	}
 	local_irq_restore(flags);
+	if (page)
+		prep_new_page(page, order);
 	return page;
 }
 
@@ -558,7 +401,6 @@ __alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 		}
 		return NULL;
 	}
-	prep_new_page(page, order);
 	if (gfp_mask & __GFP_ZERO)
 		prep_zero_page(page, order);
 	return page;
@@ -569,9 +411,11 @@ __alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
  * @zonelist (alloc_pages() picks it from @gfp_mask: see linux/gfp.h), or NULL.
  *
  * The fast path: an order-0 page from the first zone's per-CPU list, when
- * that zone is above its low watermark.  This is the first thing the slow
- * path would do; for order 0, zone_watermark_ok() reduces to the one
- * comparison (Linux 4.x: zone_watermark_fast()).
+ * that zone is above its low watermark and the list above pcp->low.  This
+ * is the first thing the slow path would do (buffered_rmqueue() with no
+ * refill); for order 0, zone_watermark_ok() reduces to the one comparison
+ * (Linux 4.x: zone_watermark_fast()).  Anything else, a refill included,
+ * takes the slow path, so the fast one calls nothing.
  */
 struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 {
@@ -583,12 +427,10 @@ struct page *__alloc_pages(gfp_t gfp_mask, unsigned int order, struct zonelist *
 		u32 flags = local_irq_save();
 
 		if (likely(pcp->count > pcp->low)) {
-			struct page *page = list_entry(pcp->list.next, struct page, lru);
+			struct page *page = __rmqueue_pcplist(pcp);
 
-			list_del(&page->lru);
-			pcp->count--;
 			local_irq_restore(flags);
-			page->_count = 1;
+			prep_new_page(page, 0);
 			return page;
 		}
 		local_irq_restore(flags);
@@ -605,16 +447,10 @@ unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order)
 	return page ? (unsigned long)page_address(page) : 0;
 }
 
-unsigned long get_zeroed_page(gfp_t gfp_mask)
-{
-	return __get_free_pages(gfp_mask | __GFP_ZERO, 0);
-}
-
 void free_pages(unsigned long addr, unsigned int order)
 {
 	if (addr)
-		__free_pages_caller(virt_to_page((void *)addr), order,
-				    (unsigned long)__builtin_return_address(0));
+		free_pages_caller(virt_to_page((void *)addr), order);
 }
 
 unsigned long nr_free_pages(void)
@@ -640,163 +476,4 @@ unsigned long zone_pcp_pages(const struct zone *zone)
 unsigned long nr_free_highpages(void)
 {
 	return contig_page_data.node_zones[ZONE_HIGHMEM].free_pages;
-}
-
-/* ---- setting the zones up ---- */
-
-/* Every page of [start, end) starts reserved, in @zone, with one reference. */
-static void memmap_init_zone(unsigned long start, unsigned long end, enum zone_type zone)
-{
-	for (unsigned long pfn = start; pfn < end; pfn++) {
-		struct page *page = mem_map + pfn;
-
-		page->flags = (1ul << PG_reserved) | ((unsigned long)zone << ZONES_PGSHIFT);
-		page->_count = 1;
-		page->_mapcount = -1;
-		page->private = 0;
-		page->mapping = NULL;
-		page->index = 0;
-	}
-}
-
-/*
- * build_zonelists - which zones each kind of request may use, best first:
- *   [0] __GFP_DMA:      DMA
- *   [1] (default):      Normal, DMA
- *   [2] __GFP_HIGHMEM:  HighMem, Normal, DMA
- * Empty zones are left out.
- */
-static void build_zonelists(struct pglist_data *pgdat)
-{
-	for (int list = 0; list < GFP_ZONETYPES; list++) {
-		struct zonelist *zl = &pgdat->node_zonelists[list];
-		int n = 0;
-
-		for (int z = list; z >= 0; z--)
-			if (pgdat->node_zones[z].present_pages)
-				zl->zones[n++] = &pgdat->node_zones[z];
-		zl->zones[n] = NULL;
-		zl->classzone_idx = n ? zl->zones[0] - pgdat->node_zones : 0;
-	}
-}
-
-/*
- * The per-CPU lists' sizes, as 2.6.11's zone_batchsize(): a batch is about
- * a quarter of 1/1024 of the zone, at most 16 pages; a list holds between
- * 2 and 6 batches (low, high).
- */
-static void setup_pageset(struct zone *zone)
-{
-	int batch = zone->present_pages / 1024;
-
-	if (batch * PAGE_SIZE > 256 * 1024)
-		batch = (256 * 1024) / PAGE_SIZE;
-	batch = max(batch / 4, 1);
-	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct per_cpu_pages *pcp = &zone->pageset[cpu];
-
-		pcp->count = 0;
-		pcp->batch = batch;
-		pcp->low = 2 * batch;
-		pcp->high = 6 * batch;
-		INIT_LIST_HEAD(&pcp->list);
-	}
-}
-
-/* free_area_init_node - see linux/mm.h. */
-void free_area_init_node(struct pglist_data *pgdat, struct page *map,
-			 const unsigned long *zones_size, const unsigned long *zholes_size)
-{
-	unsigned long start = 0;
-
-	mem_map = map;
-	pgdat->node_start_pfn = 0;
-	for (int j = 0; j < MAX_NR_ZONES; j++) {
-		struct zone *zone = &pgdat->node_zones[j];
-
-		memset(zone, 0, sizeof(*zone));
-		zone->name = zone_names[j];
-		zone->zone_start_pfn = start;
-		zone->spanned_pages = zones_size[j];
-		zone->present_pages = zones_size[j] - zholes_size[j];
-		for (int o = 0; o < MAX_ORDER; o++)
-			INIT_LIST_HEAD(&zone->free_area[o].free_list);
-		setup_pageset(zone);
-		memmap_init_zone(start, start + zones_size[j], j);
-		start += zones_size[j];
-	}
-	pgdat->node_spanned_pages = start;
-	build_zonelists(pgdat);
-}
-
-/* The integer square root, by Newton's method (Linux: lib/int_sqrt.c). */
-static unsigned long int_sqrt(unsigned long x)
-{
-	unsigned long r = x, prev;
-
-	if (x < 2)
-		return x;
-	do {
-		prev = r;
-		r = (r + x / r) / 2;
-	} while (r < prev);
-	return prev;
-}
-
-/*
- * setup_per_zone_lowmem_reserve - a lower zone keeps back, from requests
- * that could have used a higher zone, the higher zones' pages / ratio.
- */
-static void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat)
-{
-	for (int j = 0; j < MAX_NR_ZONES; j++) {
-		unsigned long present = pgdat->node_zones[j].present_pages;
-
-		pgdat->node_zones[j].lowmem_reserve[j] = 0;
-		for (int idx = j - 1; idx >= 0; idx--) {
-			struct zone *lower = &pgdat->node_zones[idx];
-
-			lower->lowmem_reserve[j] = present / sysctl_lowmem_reserve_ratio[idx];
-			present += lower->present_pages;
-		}
-	}
-}
-
-/**
- * init_per_zone_pages_min - the watermarks, as Linux 2.6 computes them:
- *   min_free_kbytes = sqrt(16 * free lowmem in KB), within [128, 65536];
- *   a lowmem zone's pages_min is its share of that, by present pages;
- *   HighMem's is present / 1024, within [32, 128];
- *   pages_low = 5/4 pages_min, pages_high = 6/4 pages_min.
- */
-void init_per_zone_pages_min(void)
-{
-	struct pglist_data *pgdat = &contig_page_data;
-	unsigned long lowmem_pages = 0, lowmem_free = 0, pages_min;
-	struct zone *zone;
-
-	for_each_zone(zone) {
-		if (!is_highmem(zone)) {
-			lowmem_pages += zone->present_pages;
-			lowmem_free += zone->free_pages;
-		}
-	}
-	min_free_kbytes = int_sqrt(lowmem_free * (PAGE_SIZE >> 10) * 16);
-	min_free_kbytes = max(128, min(min_free_kbytes, 65536));
-	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
-
-	for_each_zone(zone) {
-		if (is_highmem(zone)) {
-			unsigned long m = zone->present_pages / 1024;
-
-			zone->pages_min = max((unsigned long)SWAP_CLUSTER_MAX, min(m, 128ul));
-		} else if (lowmem_pages) {
-			zone->pages_min = (u64)pages_min * zone->present_pages / lowmem_pages;
-		}
-		if (!zone->present_pages)
-			zone->pages_min = 0;
-		zone->pages_low = zone->pages_min * 5 / 4;
-		zone->pages_high = zone->pages_min * 6 / 4;
-	}
-	setup_per_zone_lowmem_reserve(pgdat);
 }

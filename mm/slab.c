@@ -6,8 +6,10 @@
  * A slab is on one of three lists: slabs_full, slabs_partial (allocate from
  * these first, to keep the others empty) and slabs_free.  In front of the
  * slabs each CPU has an array of free objects; kmem_cache_alloc() and
- * kmem_cache_free() touch only that array, and the functions here run
- * when it is empty (cache_alloc_refill) or full (cache_flusharray).
+ * kmem_cache_free() touch only that array, and mm/slab_cpucache.c moves
+ * objects between it and the slabs when it is empty or full.  This file
+ * makes caches (kmem_cache_create(): object layout, slab order, colours)
+ * and slabs (cache_grow(), slab_destroy()), and takes them down.
  *
  * Nothing is held for ever: when a slab becomes empty and the cache already
  * has more than free_limit free objects, the slab goes straight back to
@@ -19,8 +21,9 @@
  * object of different slabs falls on different cache lines.
  *
  * Mirrors: mm/slab.c (2.6.11) kmem_cache_create(), cache_estimate(),
- * cache_grow(), cache_alloc_refill(), free_block(), cache_flusharray(),
- * enable_cpucache(), kmem_cache_shrink(), kmem_cache_destroy(), s_show().
+ * cache_grow(), slab_destroy(), kmem_cache_shrink(), kmem_cache_destroy(),
+ * kmem_cache_init(), s_show(); the per-CPU array half of 2.6.11's
+ * mm/slab.c is in mm/slab_cpucache.c.
  * Omitted: SMP shared and NUMA alien arrays, the periodic cache_reap()
  * (we shrink when memory runs out instead: 2.4's kmem_cache_reap() did),
  * constructors, and the statistics columns of /proc/slabinfo.
@@ -32,9 +35,9 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/string.h>
+#include "slab.h"
 
 #define BYTES_PER_WORD   sizeof(void *)
-#define L1_CACHE_BYTES   32            /* i686's cache line: SLAB_HWCACHE_ALIGN, colours */
 #define MAX_GFP_ORDER    5             /* 128 KB slabs at most (2.6.11) */
 
 struct list_head cache_chain = LIST_HEAD_INIT(cache_chain);
@@ -116,8 +119,6 @@ static struct kmem_cache *kmem_find_general_cachep(size_t size)
 
 	return i < 0 ? NULL : malloc_sizes[i].cs_cachep;
 }
-
-static int enable_cpucache(struct kmem_cache *cachep);
 
 /*
  * setup_cache - the geometry of a cache (object layout, slab order,
@@ -221,57 +222,12 @@ fail:
 
 /* ---- slabs: growing and destroying ---- */
 
-/* The object of slab @slabp with index @idx, and back. */
-static inline void *index_to_obj(const struct kmem_cache *cachep, const struct slab *slabp,
-				 unsigned int idx)
-{
-	return (char *)slabp->s_mem + cachep->buffer_size * idx;
-}
-
-static inline unsigned int obj_to_index(const struct kmem_cache *cachep,
-					const struct slab *slabp, const void *objp)
-{
-	return ((const char *)objp - (const char *)slabp->s_mem) / cachep->buffer_size;
-}
-
-/*
- * slab_get_obj - take the first free object of @slabp (there must be one).
- * slab_put_obj - give @objp back; a second free of it is reported, and
- * leaves the slab alone (returns false).
- */
-static void *slab_get_obj(struct kmem_cache *cachep, struct slab *slabp)
-{
-	kmem_bufctl_t idx = slabp->free;
-
-	slabp->free = slab_bufctl(slabp)[idx];
-	slab_bufctl(slabp)[idx] = BUFCTL_ACTIVE;
-	slabp->inuse++;
-	return index_to_obj(cachep, slabp, idx);
-}
-
-static bool slab_put_obj(struct kmem_cache *cachep, struct slab *slabp, void *objp)
-{
-	unsigned int idx = obj_to_index(cachep, slabp, objp);
-
-	if (slab_bufctl(slabp)[idx] != BUFCTL_ACTIVE) {
-		printk("slab error in slab_put_obj(): cache `%s': object %p (index %u) "
-		       "freed twice; ignored\n", cachep->name, objp, idx);
-		slab_error_count++;
-		cachep->errors++;
-		return false;
-	}
-	slab_bufctl(slabp)[idx] = slabp->free;
-	slabp->free = idx;
-	slabp->inuse--;
-	return true;
-}
-
 /*
  * cache_grow - add one empty slab to @cachep, on slabs_free.  Returns
  * false if the buddy allocator (or, off-slab, the descriptor's cache) has
  * no memory.  Interrupts are off.
  */
-static bool cache_grow(struct kmem_cache *cachep, gfp_t flags)
+bool cache_grow(struct kmem_cache *cachep, gfp_t flags)
 {
 	unsigned int offset = cachep->colour_next * cachep->colour_off;
 	struct page *page;
@@ -322,7 +278,7 @@ static bool cache_grow(struct kmem_cache *cachep, gfp_t flags)
 }
 
 /* slab_destroy - give an empty slab's pages (and descriptor) back. */
-static void slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
+void slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
 {
 	char *addr = (char *)slabp->s_mem - slabp->colouroff;
 	struct page *page = virt_to_page(addr);
@@ -337,149 +293,6 @@ static void slab_destroy(struct kmem_cache *cachep, struct slab *slabp)
 		kmem_cache_free(cachep->slabp_cache, slabp);
 	__free_pages(page, cachep->gfporder);
 	nr_slab_pages -= 1ul << cachep->gfporder;
-}
-
-/* ---- moving objects between the arrays and the slabs ---- */
-
-/*
- * cache_alloc_refill - this CPU's array is empty: move up to batchcount
- * objects into it, from partial slabs first, then free ones, growing the
- * cache if both lists are empty.  Returns one object, or NULL when no
- * memory is left even after every cache was shrunk.
- */
-void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags)
-{
-	struct array_cache *ac = cpu_cache(cachep);
-	bool shrunk = false;
-
-	while (!ac->avail) {
-		unsigned int batch = ac->batchcount;
-
-		while (batch) {
-			struct list_head *entry = cachep->slabs_partial.next;
-			struct slab *slabp;
-
-			if (entry == &cachep->slabs_partial) {
-				entry = cachep->slabs_free.next;
-				if (entry == &cachep->slabs_free)
-					break;
-			}
-			slabp = list_entry(entry, struct slab, list);
-			while (slabp->inuse < cachep->num && batch) {
-				ac->entry[ac->avail++] = slab_get_obj(cachep, slabp);
-				cachep->free_objects--;
-				batch--;
-			}
-			list_del(&slabp->list);
-			list_add(&slabp->list, slabp->free == BUFCTL_END ?
-				 &cachep->slabs_full : &cachep->slabs_partial);
-		}
-		if (ac->avail)
-			break;
-		if (!cache_grow(cachep, flags)) {
-			if (shrunk)
-				return NULL;
-			/* Out of memory: every cache gives back its free slabs, once. */
-			kmem_cache_shrink_all();
-			shrunk = true;
-		}
-		ac = cpu_cache(cachep);
-	}
-	return ac->entry[--ac->avail];
-}
-
-/*
- * free_block - return @nr objects to their slabs.  A slab left empty is
- * destroyed if the cache has more than free_limit free objects already,
- * else kept on slabs_free; a slab still in use goes to the tail of
- * slabs_partial, to give its other objects time to be freed too.
- */
-static void free_block(struct kmem_cache *cachep, void **objpp, unsigned int nr)
-{
-	for (unsigned int i = 0; i < nr; i++) {
-		void *objp = objpp[i];
-		struct slab *slabp = page_get_slab(virt_to_page(objp));
-
-		if (!slab_put_obj(cachep, slabp, objp))
-			continue;
-		list_del(&slabp->list);
-		cachep->free_objects++;
-		if (slabp->inuse == 0) {
-			if (cachep->free_objects > cachep->free_limit) {
-				cachep->free_objects -= cachep->num;
-				slab_destroy(cachep, slabp);
-			} else {
-				list_add(&slabp->list, &cachep->slabs_free);
-			}
-		} else {
-			list_add_tail(&slabp->list, &cachep->slabs_partial);
-		}
-	}
-}
-
-/* cache_flusharray - the array is full: its batchcount oldest objects go back. */
-void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac)
-{
-	unsigned int batch = min(ac->batchcount, ac->avail);
-
-	free_block(cachep, ac->entry, batch);
-	ac->avail -= batch;
-	memmove(ac->entry, ac->entry + batch, ac->avail * sizeof(void *));
-}
-
-/* drain_array - every object in @ac goes back to its slab. */
-static void drain_array(struct kmem_cache *cachep, struct array_cache *ac)
-{
-	free_block(cachep, ac->entry, ac->avail);
-	ac->avail = 0;
-}
-
-/* ---- the per-CPU arrays ---- */
-
-/*
- * enable_cpucache - give each online CPU an array sized for the object
- * size, 2.6.11's table: the smaller the object, the more are kept:
- *   > 128 KB: 1   > 4 KB: 8   > 1 KB: 24   > 256 B: 54   else 120
- * batchcount is half the limit.  The boot array's object goes back first.
- */
-static int enable_cpucache(struct kmem_cache *cachep)
-{
-	unsigned int limit;
-	u32 save;
-
-	if (cachep->buffer_size > KMALLOC_MAX_CACHE_SIZE)
-		limit = 1;
-	else if (cachep->buffer_size > PAGE_SIZE)
-		limit = 8;
-	else if (cachep->buffer_size > 1024)
-		limit = 24;
-	else if (cachep->buffer_size > 256)
-		limit = 54;
-	else
-		limit = 120;
-	for (int cpu = 0; cpu < NR_CPUS; cpu++) {
-		struct array_cache *new, *old;
-
-		if (!cpu_online(cpu))
-			continue;
-		new = kmalloc(sizeof(*new) + limit * sizeof(void *), GFP_KERNEL);
-		if (!new)
-			return -1;
-		*new = (struct array_cache){ .limit = limit, .batchcount = (limit + 1) / 2 };
-		save = local_irq_save();
-		old = cachep->array[cpu];
-		cachep->array[cpu] = new;
-		if (old) {
-			drain_array(cachep, old);
-			if (old != &cachep->boot_array.cache)
-				kfree(old);
-		}
-		local_irq_restore(save);
-	}
-	cachep->limit = limit;
-	cachep->batchcount = (limit + 1) / 2;
-	cachep->free_limit = (1 + num_online_cpus()) * cachep->batchcount + cachep->num;
-	return 0;
 }
 
 /* ---- shrinking and destroying caches ---- */

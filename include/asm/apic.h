@@ -41,7 +41,6 @@
 #define GET_APIC_ID(x)     (((x) >> 24) & 0xff)      /* xAPIC: an 8-bit ID */
 #define APIC_LVR           0x30                      /* the version register */
 #define GET_APIC_VERSION(x) ((x) & 0xff)
-#define GET_APIC_MAXLVT(x) (((x) >> 16) & 0xff)
 #define APIC_INTEGRATED(x) ((x) & 0xf0)  /* 0x1X: on the CPU; 0x0X: a separate 82489DX */
 
 #define APIC_BASE          __fix_to_virt(FIX_APIC_BASE)

@@ -44,7 +44,6 @@ void iounmap(volatile void *addr);
 
 /* One access to a device register: volatile, so the compiler neither
  * drops nor merges nor reorders it. */
-static inline u8 readb(const volatile void *addr)  { return *(const volatile u8 *)addr; }
 static inline u32 readl(const volatile void *addr) { return *(const volatile u32 *)addr; }
 static inline void writel(u32 v, volatile void *addr) { *(volatile u32 *)addr = v; }
 

@@ -11,7 +11,6 @@ void init_IRQ(void);     /* remap the PICs to 0x20-0x2f, mask every line */
 /* Install @handler for @irq and unmask the line: 0 or -EBUSY. */
 int request_irq(unsigned int irq, irq_handler_t handler);
 void enable_8259A_irq(unsigned int irq);
-void disable_8259A_irq(unsigned int irq);
 
 extern unsigned long irq_count[16];      /* interrupts seen, per line */
 extern unsigned long spurious_irq_count;

@@ -14,7 +14,7 @@ void paging_init(void);
 void mem_init(void);
 
 #define MAXMEM_PFN  (MAXMEM >> PAGE_SHIFT)
-#define MAX_DMA_PFN ((16u << 20) >> PAGE_SHIFT)
+#define MAX_DMA_PFN ((MAX_DMA_ADDRESS - PAGE_OFFSET) >> PAGE_SHIFT)
 
 /* "virtual kernel memory layout:" and a drawing of the 4 GB (L1, L2). */
 void show_memory_layout(void);

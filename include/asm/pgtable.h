@@ -120,17 +120,15 @@ void pgd_free(pgd_t *pgd);
 /*
  * User pages and the page tables that map them: both may live in
  * ZONE_HIGHMEM (P7; Linux's CONFIG_HIGHPTE), so a user page table is
- * reached through a kmap_atomic() slot, KM_PTE0 (KM_PTE1 for a second
- * one at once), for as long as it is used: pte_offset_map() ...
+ * reached through a kmap_atomic() slot, KM_PTE0, for as long as it is
+ * used: pte_offset_map() ...
  * pte_unmap().  A pte for a user page: present, user, writable only if
  * its region is.
  */
 #define PAGE_SHARED    __pgprot(_PAGE_PRESENT | _PAGE_RW | _PAGE_USER | _PAGE_ACCESSED)
 #define PAGE_READONLY  __pgprot(_PAGE_PRESENT | _PAGE_USER | _PAGE_ACCESSED)
 pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr);
-pte_t *pte_offset_map_nested(pmd_t *pmd, unsigned long addr);
 void pte_unmap(pte_t *pte);
-void pte_unmap_nested(pte_t *pte);
 
 /* The page tables of the fixmap and the pkmap window, made at boot. */
 extern pte_t *pkmap_page_table;   /* covers PKMAP_BASE .. + LAST_PKMAP pages */

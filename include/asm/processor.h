@@ -17,7 +17,6 @@
 
 #define X86_EFLAGS_IF 0x00000200
 
-static inline u32 read_cr0(void) { u32 v; asm volatile("mov %%cr0, %0" : "=r"(v)); return v; }
 static inline u32 read_cr2(void) { u32 v; asm volatile("mov %%cr2, %0" : "=r"(v)); return v; }
 static inline u32 read_cr3(void) { u32 v; asm volatile("mov %%cr3, %0" : "=r"(v)); return v; }
 static inline u32 read_cr4(void) { u32 v; asm volatile("mov %%cr4, %0" : "=r"(v)); return v; }
@@ -86,6 +85,5 @@ static inline u64 native_read_msr(u32 msr)
 }
 
 static inline void halt(void)              { asm volatile("hlt" : : : "memory"); }
-static inline void cpu_relax(void)         { asm volatile("pause" : : : "memory"); }
 
 #endif /* _ASM_PROCESSOR_H */

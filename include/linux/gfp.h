@@ -61,7 +61,6 @@ void __free_pages(struct page *page, unsigned int order);
 /* The same on kernel virtual addresses (lowmem only). */
 unsigned long __get_free_pages(gfp_t gfp_mask, unsigned int order);
 #define __get_free_page(gfp) __get_free_pages((gfp), 0)
-unsigned long get_zeroed_page(gfp_t gfp_mask);
 void free_pages(unsigned long addr, unsigned int order);
 #define free_page(addr) free_pages((addr), 0)
 

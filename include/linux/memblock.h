@@ -62,14 +62,8 @@ u64 memblock_alloc(u64 size, u64 align);
 void memblock_set_current_limit(u64 limit);
 
 /*
- * Call @fn(start, end) for every free range, [start, end) of RAM in no
- * reserved region, in address order.  Returns the number of ranges.
- */
-u32 memblock_for_each_free_range(void (*fn)(u64 start, u64 end));
-
-/*
  * memblock_free_all - release every free range to the buddy allocator
- * (free_bootmem_range(), mm/page_alloc.c), pages wholly inside RAM only.
+ * (free_bootmem_range(), mm/mm_init.c), pages wholly inside RAM only.
  * Returns the pages released.  memblock is not used afterwards.
  */
 unsigned long memblock_free_all(void);

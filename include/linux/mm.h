@@ -73,6 +73,31 @@ static inline int page_count(const struct page *page) { return page->_count; }
 static inline void set_page_count(struct page *page, int v) { page->_count = v; }
 static inline void get_page(struct page *page) { page->_count++; }
 
+/*
+ * The page tables that map @page: _mapcount counts them from -1 (none),
+ * as in Linux 2.6, so the first mapping is the one that brings it to 0
+ * (page_add_anon_rmap(), mm/rmap.c).
+ */
+static inline int page_mapcount(const struct page *page) { return page->_mapcount + 1; }
+static inline bool page_mapped(const struct page *page) { return page->_mapcount >= 0; }
+
+/*
+ * An anonymous page's mapping is its mm_struct with bit 0 set, as Linux
+ * sets it on an anon_vma pointer (both are at least 4-byte aligned), so
+ * that PageAnon() tells it from a file's address_space.
+ */
+#define PAGE_MAPPING_ANON 1ul
+static inline bool PageAnon(const struct page *page)
+{
+	return ((unsigned long)page->mapping & PAGE_MAPPING_ANON) != 0;
+}
+
+/* mm/rmap.c: a user page is mapped at / unmapped from a pte. */
+struct vm_area_struct;
+void page_add_anon_rmap(struct page *page, struct vm_area_struct *vma,
+			unsigned long address);
+void page_remove_rmap(struct page *page);
+
 /* page->private holds the order of a free block (PG_buddy). */
 static inline unsigned long page_order(const struct page *page) { return page->private; }
 static inline void set_page_order(struct page *page, unsigned long order) { page->private = order; }
@@ -98,7 +123,7 @@ static inline bool PageHighMem(const struct page *page)
 
 #include <asm/direct_map.h>    /* virt_to_page(): uses pfn_to_page(), above */
 
-/* ---- mm/page_alloc.c: setting up and checking the buddy allocator ---- */
+/* ---- mm/mm_init.c and mm/page_alloc.c: setting up and checking the zones ---- */
 
 /*
  * free_area_init_node - set up the zones of the one node over @map.

@@ -15,6 +15,10 @@
  *   in a slab    PG_slab (+head/ 1 (head) order allocated next: its kmem_cache,
  *                tail as above)                            prev: its struct slab
  *
+ * A user page mapped by a page table is allocated and also has _mapcount
+ * >= 0 (page_mapped()), mapping and index set (mm/rmap.c); freeing it
+ * before it is unmapped is reported as a bad page.
+ *
  * The zone a page belongs to is kept in the top bits of flags
  * (page_zonenum()), as Linux does, so no pointer is spent on it.
  */
@@ -31,8 +35,10 @@ struct page {
 	int _mapcount;              /* page-table mappings minus one: -1 unmapped */
 	unsigned long private;      /* the order: of a free block (PG_buddy) or
 				     * of an allocation (its head page) */
-	void *mapping;              /* the owner of a user page (later issues) */
-	unsigned long index;        /* its offset within the owner (later) */
+	void *mapping;              /* a mapped user page: its mm_struct |
+				     * PAGE_MAPPING_ANON (mm/rmap.c); else NULL */
+	unsigned long index;        /* a mapped user page: its page number in
+				     * its region's numbering (vm_pgoff + ...) */
 	struct list_head lru;       /* free_list link while free */
 };
 

@@ -86,12 +86,9 @@ typedef struct pglist_data {
 } pg_data_t;
 
 extern struct pglist_data contig_page_data;
+/* "DMA", "Normal", "HighMem": zone->name, and the "Zone ranges:" report. */
+extern const char *const zone_names[MAX_NR_ZONES];
 #define NODE_DATA(nid) (&contig_page_data)
-
-static inline bool is_highmem_idx(enum zone_type idx)
-{
-	return idx == ZONE_HIGHMEM;
-}
 
 static inline bool is_highmem(const struct zone *zone)
 {

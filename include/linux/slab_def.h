@@ -1,7 +1,7 @@
 /*
  * linux/slab_def.h - the inside of the slab allocator: caches, slabs,
- * per-CPU arrays, and the fast paths that mm/slab.c and mm/kmalloc.c
- * share.  Everything else includes linux/slab.h only.
+ * per-CPU arrays, and the fast paths that mm/slab.c, mm/slab_cpucache.c
+ * and mm/kmalloc.c share.  Everything else includes linux/slab.h only.
  *
  * A cache hands out objects of one size.  It keeps them in slabs, each
  * 2^gfporder contiguous lowmem pages cut into num objects:
@@ -134,9 +134,10 @@ static inline struct slab *page_get_slab(const struct page *page)
 	return (struct slab *)page->lru.prev;
 }
 
-/* ---- mm/slab.c: the slow paths behind the fast paths below ---- */
+/* ---- mm/slab_cpucache.c: the slow paths behind the fast paths below ---- */
 void *cache_alloc_refill(struct kmem_cache *cachep, gfp_t flags);
 void cache_flusharray(struct kmem_cache *cachep, struct array_cache *ac);
+/* ---- mm/slab.c ---- */
 extern struct list_head cache_chain;      /* every cache, cache_cache first */
 
 /* ---- mm/slab_debug.c: red zones, poison, last user ---- */

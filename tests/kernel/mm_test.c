@@ -510,6 +510,50 @@ static const char *test_bad_page_reports(void)
 	return NULL;
 }
 
+/*
+ * A user page mapped by a page table is counted in its _mapcount, and its
+ * mm and page number are in mapping and index (mm/rmap.c).  Freeing it
+ * while still mapped is Linux's "Bad page state ... nonzero mapcount",
+ * and the page stays mapped; munmap's path then unmaps and frees it:
+ *
+ *   0x08048000 [ not touched ][ touched: pte -> page, _mapcount 0 ]
+ *   __free_page(page)   report; page, pte and free lists unchanged
+ *   zap_page_range()    _mapcount -1, mapping NULL, page free
+ *
+ * Expect the report, then every page back after mmput().
+ */
+static const char *test_free_of_mapped_user_page(void)
+{
+	unsigned long addr = 0x08048000, user = addr + PAGE_SIZE;
+	struct free_snapshot before;
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+	struct page *page;
+	const char *err;
+
+	snapshot_free_shrunk(&before);
+	mm = mm_alloc();
+	KTEST_EXPECT(mm);
+	vma = vma_alloc(mm, addr, addr + 2 * PAGE_SIZE, VM_READ | VM_WRITE);
+	KTEST_EXPECT(vma && !insert_vm_struct(mm, vma));
+	KTEST_EXPECT_EQ(handle_mm_fault(vma, user), 0);
+	page = follow_page(mm, user);
+	KTEST_EXPECT(page);
+	KTEST_EXPECT_EQ(page_mapcount(page), 1);
+	KTEST_EXPECT(PageAnon(page));
+	KTEST_EXPECT(page->mapping == (void *)((unsigned long)mm | PAGE_MAPPING_ANON));
+	KTEST_EXPECT_EQ(page->index, user >> PAGE_SHIFT);
+	err = expect_bad_page(page, 0, "nonzero mapcount: freeing a page still mapped");
+	if (!err && (follow_page(mm, user) != page || page_mapcount(page) != 1))
+		err = ktest_fail("the bad free changed the mapping");
+	zap_page_range(mm, addr, addr + 2 * PAGE_SIZE);
+	if (!err && (page_mapped(page) || page->mapping || page->index || mm->rss))
+		err = ktest_fail("after zap_page_range: mapcount %d, mapping %p, rss %lu",
+				 page_mapcount(page), page->mapping, mm->rss);
+	mmput(mm);
+	return err ? err : free_lists_unchanged_shrunk(&before);
+}
+
 /* isqrt for the test's own computation of the watermarks. */
 static unsigned long isqrt(unsigned long x)
 {
@@ -580,6 +624,7 @@ static const struct selftest mm_tests[] = {
 	{ "gfp_kernel_prefers_normal_highuser_highmem", "seeds: A2", test_gfp_kernel_prefers_normal },
 	{ "exhaust_fall_back_then_free_restores_buddyinfo", "seeds: A2 Z5 Z6", test_exhaust_and_fall_back },
 	{ "misuse_reports_bad_page_state_and_changes_nothing", NULL, test_bad_page_reports },
+	{ "free_of_mapped_user_page_reports_bad_page_state", NULL, test_free_of_mapped_user_page },
 	{ "watermarks_follow_linux_2_6", NULL, test_watermarks },
 	{ "zone_report_printed_like_linux", NULL, test_boot_report },
 };

@@ -103,9 +103,10 @@ void __warn(const char *file, int line, const char *func, const char *cond)
 }
 
 /*
- * What mm/page_alloc.c needs from the rest of the kernel.  The host tests
- * give the buddy allocator a malloc'ed mem_map; a page's "kernel address"
- * is its place in host_page_arena when a test set one up, else NULL.
+ * What the page allocator (mm/buddy.c, page_alloc.c, mm_init.c) needs
+ * from the rest of the kernel.  The host tests give the buddy allocator a
+ * malloc'ed mem_map; a page's "kernel address" is its place in
+ * host_page_arena when a test set one up, else NULL.
  */
 void *high_memory;
 unsigned char *host_page_arena;

@@ -1,6 +1,7 @@
 /*
- * tests/unit/test_buddy.c - the zoned buddy allocator (mm/page_alloc.c) and
- * its hand-over from memblock (memblock_alloc, memblock_free_all).
+ * tests/unit/test_buddy.c - the zoned buddy allocator (mm/buddy.c,
+ * mm/page_alloc.c, mm/mm_init.c) and its hand-over from memblock
+ * (memblock_alloc, memblock_free_all).
  *
  * Each test boots a small machine over a malloc'ed mem_map: three zones,
  * consecutive from pfn 0, whose holes stay PG_reserved; the rest of RAM is
@@ -29,6 +30,8 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/vmstat.h>
+#include <signal.h>
+#include "../../mm/internal.h"    /* free_one_page(): the buddy core's BUG_ONs */
 #include "unit.h"
 
 #define SZ_4K   0x1000ULL
@@ -1209,6 +1212,43 @@ START_TEST(releasing_boot_memory_twice_is_reported_and_changes_nothing)
 }
 END_TEST
 
+/*
+ * Boot memory passes the same test as any page being freed
+ * (page_expected_state()): a reserved page that some page table maps may
+ * not be released either.  hole_machine's hole [1000, 1100) is still
+ * reserved; mark pfn 1050 mapped and release [1024, 1088), one order-6
+ * block:
+ *
+ *   [1024 ....... 1050 ....... 1088)   all reserved, count 1
+ *                  ^ _mapcount 0
+ *
+ * Expect the report, the free lists unchanged, and every page of the
+ * block still reserved with its reference; unmapped, it then goes.
+ */
+START_TEST(releasing_a_mapped_boot_page_is_reported_and_changes_nothing)
+{
+	struct buddy_snapshot before;
+	unsigned long managed;
+
+	boot(&hole_machine);
+	managed = zone_of(ZONE_DMA)->managed_pages;
+	map[1050]._mapcount = 0;
+	take_snapshot(&before);
+	host_log_reset();
+	free_bootmem_range(1024, 1088);
+	ck_assert(host_log_contains("BUG: Bad page state"));
+	ck_assert(host_log_contains("page dumped because: nonzero mapcount: freeing a page still mapped\n"));
+	expect_snapshot(&before);
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->managed_pages, managed);
+	for (unsigned long pfn = 1024; pfn < 1088; pfn++)
+		ck_assert(PageReserved(&map[pfn]) && page_count(&map[pfn]) == 1);
+	map[1050]._mapcount = -1;
+	free_bootmem_range(1024, 1088);
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->managed_pages, managed + 64);
+	ck_assert(on_free_list(ZONE_DMA, 6, 1024));
+}
+END_TEST
+
 START_TEST(free_of_a_page_still_mapped_is_reported_and_changes_nothing)
 {
 	struct page *page;
@@ -1223,6 +1263,75 @@ START_TEST(free_of_a_page_still_mapped_is_reported_and_changes_nothing)
 	page->mapping = NULL;
 	__free_pages(page, 0);
 	ck_assert_uint_eq(free_or_pcp(ZONE_DMA), 1024);
+}
+END_TEST
+
+/*
+ * A user page mapped twice, as page_add_anon_rmap() (mm/rmap.c) records it
+ * for each pte: _mapcount 1 (page_mapcount() 2), mapping the mm with
+ * PAGE_MAPPING_ANON, index its page number in the region.  Freeing it
+ * while mapped is reported and changes nothing; once page_remove_rmap()
+ * has run for both ptes the page is plain allocated again and frees.
+ */
+START_TEST(user_page_mapcount_follows_rmap_and_blocks_the_free)
+{
+	struct mm_struct mm = { 0 };
+	struct vm_area_struct vma = {
+		.vm_mm = &mm, .vm_start = 0x08048000, .vm_end = 0x0804c000,
+		.vm_pgoff = 0x08048000 >> PAGE_SHIFT,
+	};
+	struct page *page;
+
+	boot(&one_block_machine);
+	page = alloc_pages(GFP_KERNEL, 0);
+	page_add_anon_rmap(page, &vma, 0x0804a000);
+	ck_assert_int_eq(page_mapcount(page), 1);
+	ck_assert(PageAnon(page));
+	ck_assert_ptr_eq(page->mapping, (void *)((unsigned long)&mm | PAGE_MAPPING_ANON));
+	ck_assert_uint_eq(page->index, 0x0804a000 >> PAGE_SHIFT);
+	page_add_anon_rmap(page, &vma, 0x0804a000);
+	ck_assert_int_eq(page_mapcount(page), 2);
+	expect_bad_free(page, 0, "nonzero mapcount: freeing a page still mapped");
+	page_remove_rmap(page);
+	ck_assert(page_mapped(page) && page->mapping);
+	page_remove_rmap(page);
+	ck_assert(!page_mapped(page) && !page->mapping && !page->index);
+	__free_pages(page, 0);
+	ck_assert_uint_eq(free_or_pcp(ZONE_DMA), 1024);
+	ck_assert_uint_eq(nr_bad_pages, 1);
+}
+END_TEST
+
+/* page_remove_rmap() of a page no pte maps: the counts are wrong, BUG. */
+START_TEST(page_remove_rmap_of_an_unmapped_page_is_a_bug)
+{
+	boot(&one_block_machine);
+	page_remove_rmap(alloc_pages(GFP_KERNEL, 0));
+}
+END_TEST
+
+/*
+ * The buddy core refuses a block that is not aligned to its order, or
+ * that lies outside the zone it is freed to (2.6.11's BUG_ONs in
+ * __free_pages_bulk()): either would corrupt the free lists.
+ */
+START_TEST(buddy_core_free_of_a_misaligned_block_is_a_bug)
+{
+	struct page *block;
+
+	boot(&small_machine);
+	block = alloc_pages(GFP_KERNEL, 2);
+	free_one_page(page_zone(block), block + 1, 1);
+}
+END_TEST
+
+START_TEST(buddy_core_free_into_the_wrong_zone_is_a_bug)
+{
+	struct page *page;
+
+	boot(&small_machine);
+	page = alloc_pages(GFP_DMA, 0);
+	free_one_page(zone_of(ZONE_NORMAL), page, 0);
 }
 END_TEST
 
@@ -1669,6 +1778,10 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, free_with_the_wrong_order_is_reported_and_changes_nothing);
 	tcase_add_test(tc, free_of_a_tail_page_is_reported_and_changes_nothing);
 	tcase_add_test(tc, free_of_a_page_still_mapped_is_reported_and_changes_nothing);
+	tcase_add_test(tc, user_page_mapcount_follows_rmap_and_blocks_the_free);
+	tcase_add_test_raise_signal(tc, page_remove_rmap_of_an_unmapped_page_is_a_bug, SIGABRT);
+	tcase_add_test_raise_signal(tc, buddy_core_free_of_a_misaligned_block_is_a_bug, SIGABRT);
+	tcase_add_test_raise_signal(tc, buddy_core_free_into_the_wrong_zone_is_a_bug, SIGABRT);
 	tcase_add_test(tc, free_of_a_page_with_two_references_frees_it_on_the_second);
 	tcase_add_test(tc, alloc_everything_then_free_everything_restores_buddyinfo);
 	tcase_add_test(tc, memblock_alloc_is_top_down_aligned_and_reserves_what_it_returns);
@@ -1677,6 +1790,7 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, memblock_free_all_releases_exactly_the_unreserved_whole_pages);
 	tcase_add_test(tc, memblock_alloc_of_a_size_near_2_64_fails);
 	tcase_add_test(tc, releasing_boot_memory_twice_is_reported_and_changes_nothing);
+	tcase_add_test(tc, releasing_a_mapped_boot_page_is_reported_and_changes_nothing);
 	suite_add_tcase(s, tc);
 
 	/* A million steps under AddressSanitizer: room beyond check's 4 seconds. */

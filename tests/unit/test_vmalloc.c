@@ -10,8 +10,8 @@
  * use small ones at made-up addresses.  unmap_vm_area(), which
  * remove_vm_area() calls across the split, is the stub below: it records
  * what it was given.  The vm_structs come from the real kmalloc()
- * (mm/kmalloc.c, mm/slab.c), whose slabs come from the real buddy
- * allocator (mm/page_alloc.c) over a one-zone machine of 1024 pages whose
+ * (mm/kmalloc.c, mm/slab*.c), whose slabs come from the real page
+ * allocator (mm/page_alloc.c, mm/buddy.c) over a one-zone machine of 1024 pages whose
  * "RAM" is a malloc'ed arena.
  *
  * The drawings show an area as [name: n pages|g], g its guard page, and a

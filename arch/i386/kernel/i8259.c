@@ -45,12 +45,6 @@ void enable_8259A_irq(unsigned int irq)
 	write_mask();
 }
 
-void disable_8259A_irq(unsigned int irq)
-{
-	cached_irq_mask |= 1u << irq;
-	write_mask();
-}
-
 void __init init_IRQ(void)
 {
 	/* ICW1: edge triggered, cascade, ICW4 follows. */

@@ -171,7 +171,6 @@ static void __init zone_sizes_init(void)
 		0, min(max_low_pfn, (unsigned long)MAX_DMA_PFN), max_low_pfn, max_pfn,
 	};
 	unsigned long zones_size[MAX_NR_ZONES], zholes_size[MAX_NR_ZONES];
-	static const char *const names[MAX_NR_ZONES] = { "DMA", "Normal", "HighMem" };
 	unsigned long map_size = max_pfn * sizeof(struct page);
 	u64 map_pa;
 
@@ -179,7 +178,7 @@ static void __init zone_sizes_init(void)
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		zones_size[z] = bounds[z + 1] - bounds[z];
 		zholes_size[z] = zones_size[z] - present_pages_in(bounds[z], bounds[z + 1]);
-		print_zone_range(names[z], bounds[z], bounds[z + 1]);
+		print_zone_range(zone_names[z], bounds[z], bounds[z + 1]);
 	}
 	printk("Early memory node ranges\n");
 	for (u32 i = 0; i < memblock.memory.cnt; i++) {
