@@ -26,7 +26,7 @@
  * Why two files.  2.6.11 keeps all of this and the mapping in one
  * mm/vmalloc.c.  Here the line between them is the line the host unit
  * tests cannot cross: this half is list arithmetic over kmalloc(), which
- * tests/unit/test_vmalloc.c compiles unchanged and drives with small
+ * the host's vmalloc test compiles unchanged and drives with small
  * made-up ranges; mm/vmalloc.c writes page tables, which only the kernel
  * has.  The one call across, remove_vm_area() -> unmap_vm_area(), is
  * where the host tests put a stub that records what would be unmapped.

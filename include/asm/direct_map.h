@@ -10,7 +10,7 @@
  * two in include/asm-i386/page.h; they have a header of their own here
  * because they are the one piece of the page conversions that the host
  * unit tests must replace: their "RAM" is a malloc'ed arena, not memory
- * at PAGE_OFFSET, so tests/unit/include/asm/direct_map.h maps arena
+ * at PAGE_OFFSET, so their own asm/direct_map.h maps arena
  * addresses to pages instead.  Everything else in asm/page.h works there
  * unchanged.
  *

@@ -8,7 +8,7 @@
  *   linux/slab.h      kmalloc_index(): if (size <= x) return i; i++;
  *                     KMALLOC_CACHES:  one enumerator per line
  *   mm/kmalloc.c      the table of sizes and names ("size-" #x)
- *   tests/unit/       the sizes whose geometry test_slab.c checks
+ *   the unit tests    the sizes whose geometry test_slab.c checks
  *
  * So there is no include guard: each inclusion must produce the list.
  * The sizes are 2.6.11's for a 32-byte cache line and 4 KB pages: powers

@@ -8,7 +8,7 @@
  * The boot's table is not written in one place: each file that owns a
  * switch declares it beside its handler with __setup(), and the linker
  * gathers the entries (linker.ld's .init.setup).  So the self-test build
- * adds "selftest" and "bench" (tests/kernel/selftest.c) and the kernel
+ * adds "selftest" and "bench" (in the self-tests' own code) and the kernel
  * that make run boots has no such switch.
  *
  * Mirrors: kernel/params.c parse_args(), next_arg(); lib/cmdline.c memparse();

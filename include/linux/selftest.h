@@ -1,7 +1,7 @@
 /*
  * linux/selftest.h - the one call from the kernel into its self-tests.
  *
- * The self-tests (tests/kernel/) are linked only into the self-test build,
+ * The in-kernel self-tests are linked only into the self-test build,
  * the kernel compiled with CONFIG_SELFTEST, as Linux links its KUnit tests
  * only with CONFIG_KUNIT.  pid 1 calls selftest_run_all() before it execs
  * init: in the self-test build it runs what the command line asked,

@@ -12,9 +12,9 @@
  *   self-test build:           trace_sys_enter(regs, nr)  calls probe_sys_enter(regs, nr)
  *
  * The self-test build is the kernel compiled with CONFIG_SELFTEST and
- * linked with tests/kernel/ (the Makefile's "two images"), as Linux's
- * KUnit tests are built in only with CONFIG_KUNIT.  Each tracepoint then
- * has exactly one probe, tests/kernel/'s probe_<name>(), bound when the
+ * linked with the in-kernel self-tests (the Makefile's "two images"), as
+ * Linux's KUnit tests are built in only with CONFIG_KUNIT.  Each tracepoint
+ * then has exactly one probe, the self-tests' probe_<name>(), bound when the
  * kernel is linked: it is there from the first instruction, so even a
  * boot step can be watched.  A probe only looks; it must not change what
  * it is shown (the one exception is noted at trace_bug()).

@@ -22,7 +22,7 @@
  *    (Hacker's Delight, 9-5 "divlu").
  *
  * divl itself is asm/div64.h's.  The host unit tests compile this file
- * with their own asm/div64.h (tests/unit/include/), where divl is C, and
+ * with an asm/div64.h of their own, where divl is C, and
  * compare the results with the host's own division.
  *
  * Mirrors: lib/div64.c __div64_32(), div64_u64() (2.6.26+), in place of

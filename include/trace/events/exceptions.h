@@ -12,7 +12,7 @@
  *                           report and before the ud2 that oopses.  The one
  *                           probe that may not return: a self-test that
  *                           provokes a BUG on purpose jumps back into itself
- *                           from here (tests/kernel/selftest.c).
+ *                           from here (the self-tests' provokes_bug()).
  *
  * Mirrors: arch/x86/include/asm/trace/exceptions.h page_fault_kernel
  * (3.13+), which fires for every kernel-mode fault; ours fires only on the
