@@ -90,13 +90,15 @@ USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
 # cannot compile lives in small arch headers (asm/current.h, asm/irqflags.h,
 # asm/linkage.h, asm/div64.h, asm/direct_map.h); tests/unit/include/ holds
 # the host's own version of each and comes first on the include path.
+# They are compiled with CONFIG_SELFTEST, as the self-test image is, so
+# their tracepoints call the probes of tests/unit/host_stubs.c.
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/buddy.c mm/page_alloc.c \
 	     mm/mm_init.c mm/vmstat.c kernel/params.c kernel/cmdline.c mm/memblock.c \
 	     arch/i386/lib/div64.c mm/vmlist.c mm/slab.c mm/slab_cpucache.c mm/slab_debug.c \
 	     mm/kmalloc.c kernel/elf.c mm/mmap.c mm/rmap.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
-HOST_HDRS := $(wildcard tests/unit/*.h tests/unit/include/asm/*.h include/*.h include/*/*.h)
-HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Itests/unit/include -Iinclude \
+HOST_HDRS := $(wildcard tests/unit/*.h tests/unit/include/asm/*.h include/*.h include/*/*.h include/*/*/*.h)
+HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Itests/unit/include -Iinclude -DCONFIG_SELFTEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \
 	      -fsanitize=address,undefined -fno-omit-frame-pointer
 

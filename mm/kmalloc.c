@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/string.h>
+#include <trace/events/kmem.h>
 
 struct cache_sizes malloc_sizes[KMALLOC_CACHES];
 
@@ -111,7 +112,7 @@ static __attribute__((noinline)) void kfree_bad(const void *objp, const char *wh
 
 	sprint_symbol(sym, sizeof(sym), caller);
 	printk("kfree: %p %s; ignored (from %s)\n", objp, why, sym);
-	slab_error_count++;
+	trace_slab_error(NULL);
 }
 
 /* kfree() of a page that is not a slab's: a large block from kmalloc_large()? */

@@ -35,13 +35,13 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/string.h>
+#include <trace/events/kmem.h>
 #include "slab.h"
 
 #define BYTES_PER_WORD   sizeof(void *)
 #define MAX_GFP_ORDER    5             /* 128 KB slabs at most (2.6.11) */
 
 struct list_head cache_chain = LIST_HEAD_INIT(cache_chain);
-unsigned long slab_error_count;
 unsigned long nr_slab_pages;
 bool slab_debug;
 
@@ -406,7 +406,7 @@ void kmem_cache_free(struct kmem_cache *cachep, void *objp)
 	    page_get_cache(page) != cachep) {
 		printk("slab error in kmem_cache_free(): cache `%s': %p is not one of "
 		       "its objects; ignored\n", cachep->name, objp);
-		slab_error_count++;
+		trace_slab_error(cachep);
 		cachep->errors++;
 		return;
 	}

@@ -33,6 +33,7 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/string.h>
+#include <trace/events/kmem.h>
 #include "slab.h"
 
 /* The index of @objp in slab @slabp: index_to_obj() backwards. */
@@ -64,7 +65,7 @@ static bool slab_put_obj(struct kmem_cache *cachep, struct slab *slabp, void *ob
 	if (slab_bufctl(slabp)[idx] != BUFCTL_ACTIVE) {
 		printk("slab error in slab_put_obj(): cache `%s': object %p (index %u) "
 		       "freed twice; ignored\n", cachep->name, objp, idx);
-		slab_error_count++;
+		trace_slab_error(cachep);
 		cachep->errors++;
 		return false;
 	}

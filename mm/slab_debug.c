@@ -37,6 +37,7 @@
 #include <linux/slab_def.h>
 #include <linux/string.h>
 #include <asm/traps.h>
+#include <trace/events/kmem.h>
 
 /* Red zones and the last user are words, as in 2.6.11 (BYTES_PER_WORD). */
 #define WORD sizeof(unsigned long)
@@ -79,7 +80,7 @@ static void poison_obj(const struct kmem_cache *cachep, void *buf, unsigned char
 void slab_error(struct kmem_cache *cachep, const char *func, const char *msg)
 {
 	printk("slab error in %s(): cache `%s': %s\n", func, cachep->name, msg);
-	slab_error_count++;
+	trace_slab_error(cachep);
 	cachep->errors++;
 	dump_stack();
 }

@@ -62,8 +62,6 @@ const char *kmem_cache_name(const struct kmem_cache *cachep);
 void show_slabinfo(void);
 /* Pages in slabs now (/proc/meminfo's Slab: line; Linux: nr_slab). */
 extern unsigned long nr_slab_pages;
-/* Debug reports printed so far (the self-tests count them). */
-extern unsigned long slab_error_count;
 /* `slab_debug` on the command line, or `selftest`: debug general caches. */
 extern bool slab_debug;
 

@@ -31,6 +31,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <trace/events/exceptions.h>
+#include <trace/events/kmem.h>
 #include "selftest.h"
 
 static bool selftest_enabled, bench_enabled;
@@ -71,6 +72,14 @@ void probe_page_fault_no_context(struct pt_regs *regs, unsigned long address, u3
 	if (last_kernel_fault.fixed_up)
 		fault_region_describe(address, last_kernel_fault.region,
 				      sizeof(last_kernel_fault.region));
+}
+
+unsigned long slab_error_count;
+
+void probe_slab_error(const struct kmem_cache *cachep)
+{
+	(void)cachep;
+	slab_error_count++;
 }
 
 /* The __builtin_setjmp() buffer of the provokes_bug() under way, or NULL. */

@@ -104,6 +104,10 @@ struct page_fault_record {
 };
 extern struct page_fault_record last_kernel_fault;
 
+/* The slab's misuse reports so far (the slab_error tracepoint,
+ * trace/events/kmem.h): a test notes it, makes a mistake, and expects one more. */
+extern unsigned long slab_error_count;
+
 /* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
 extern const struct selftest_suite boot_suite;
 extern const struct selftest_suite printk_suite;

@@ -18,6 +18,7 @@
 #include <linux/highmem.h>
 #include <linux/sched.h>
 #include <linux/memblock.h>
+#include <trace/events/kmem.h>
 
 static char *log_buf;
 static size_t log_len, log_cap;
@@ -60,6 +61,14 @@ int printk(const char *fmt, ...)
 	n = vprintk(fmt, args);
 	va_end(args);
 	return n;
+}
+
+unsigned long slab_error_count;
+
+void probe_slab_error(const struct kmem_cache *cachep)
+{
+	(void)cachep;
+	slab_error_count++;
 }
 
 void host_log_reset(void)

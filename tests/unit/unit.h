@@ -42,6 +42,9 @@ void host_machine_free(void);
 bool host_log_contains(const char *s);
 /* Everything printed since the last reset ("" if nothing). */
 const char *host_log(void);
+/* The slab's misuse reports so far (probe_slab_error(), the slab_error
+ * tracepoint): a test notes it, makes a mistake, and expects one more. */
+extern unsigned long slab_error_count;
 
 /*
  * Building Multiboot2 information structures (test_multiboot2.c), for the
