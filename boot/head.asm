@@ -67,12 +67,13 @@ _start:
     mov [PA(boot_tsc)], eax
     mov [PA(boot_tsc) + 4], edx
 
-    ; 1. Clear .bss.
+    ; 1. Clear .bss, a word at a time: linker.ld aligns both ends to 4.
     mov edi, PA(__bss_start)
     mov ecx, PA(__bss_stop)
     sub ecx, edi
+    shr ecx, 2
     xor eax, eax
-    rep stosb
+    rep stosd
 
     ; 2. Page tables: PTE i maps physical page i, for the first 8 MB.
     mov edi, PA(pg0)

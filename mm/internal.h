@@ -48,22 +48,36 @@ static inline unsigned long page_flags_allocated(unsigned long order)
 }
 
 /*
+ * page_flags_expected - of the flags in PAGE_FLAGS_CHECK_AT_FREE, has
+ * @page exactly @flags?  The first half of page_expected_state(), and the
+ * whole of it for boot memory: a PG_reserved page is never mapped
+ * (page_add_anon_rmap() refuses one), owned or on a free list, so its
+ * _mapcount, mapping and private are still what memmap_init_zone() wrote.
+ */
+static inline bool page_flags_expected(const struct page *page, unsigned long flags)
+{
+	return !((page->flags ^ flags) & PAGE_FLAGS_CHECK_AT_FREE);   /* @flags is a subset */
+}
+
+/*
  * page_expected_state - is @page as it must be just before it goes onto
  * a free list: of the flags in PAGE_FLAGS_CHECK_AT_FREE exactly @flags
  * (PG_reserved for boot memory, page_flags_allocated() for an
  * allocation); mapped by no page table (_mapcount -1); owned by no one
  * (mapping); its private field the order it was allocated with?
  *
- * The one definition of "a page that may be freed": __free_pages(),
- * free_pages() (through free_pages_check()) and the boot memory hand-over
- * (mm/mm_init.c) all ask it.  The fields but _mapcount are compared in
- * one expression, so the common case costs a few instructions, two branches.
+ * The one definition of "a page that may be freed": __free_pages() and
+ * free_pages() ask it through free_pages_check(), and the boot memory
+ * hand-over (mm/mm_init.c) asks its flags half, page_flags_expected(),
+ * which is all a reserved page can fail.  The fields but _mapcount are
+ * compared in one expression (the flags as page_flags_expected() does),
+ * so the common case costs a few instructions, two branches.
  */
 static inline bool page_expected_state(const struct page *page, unsigned long flags,
 				       unsigned long order)
 {
 	return page->_mapcount == -1 &&           /* no page table maps it */
-	       !(((page->flags & PAGE_FLAGS_CHECK_AT_FREE) ^ flags) |
+	       !(((page->flags ^ flags) & PAGE_FLAGS_CHECK_AT_FREE) |
 		 (unsigned long)page->mapping | (page->private ^ order));
 }
 
@@ -74,17 +88,15 @@ const char *page_bad_reason(const struct page *page, unsigned long flags,
 /*
  * free_pages_check - may the allocated block at @page, with no references
  * left, go back to the free lists as a block of @order?  Returns true,
- * after the report, if it may not (Linux 2.6.11: free_pages_check()).
- * Always inlined into the free functions of mm/page_alloc.c, so the
- * report blames their caller (__builtin_return_address(0)).
+ * after the report blaming @caller, if it may not (Linux 2.6.11:
+ * free_pages_check()).
  */
-static inline __attribute__((always_inline)) bool
-free_pages_check(const struct page *page, unsigned long order)
+static inline bool free_pages_check(const struct page *page, unsigned long order,
+				    unsigned long caller)
 {
 	if (likely(page_expected_state(page, page_flags_allocated(order), order)))
 		return false;
-	bad_page(page, page_bad_reason(page, page_flags_allocated(order), order),
-		 (unsigned long)__builtin_return_address(0));
+	bad_page(page, page_bad_reason(page, page_flags_allocated(order), order), caller);
 	return true;
 }
 

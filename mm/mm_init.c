@@ -209,31 +209,40 @@ void init_per_zone_pages_min(void)
 
 /*
  * __free_pages_bootmem - hand a block of boot memory to the buddy
- * allocator.  Every page must be as memmap_init_zone() left it (reserved,
- * one reference) and pass the same test as any page being freed
- * (page_expected_state(), with PG_reserved the one flag expected); if one
- * does not (the range was released twice?), the report names it and
+ * allocator.  Every page must be as memmap_init_zone() left it, reserved
+ * with one reference: of the flags a free checks, PG_reserved alone
+ * (page_flags_expected(), the part of page_expected_state() that a
+ * reserved page can fail; mm/internal.h says why the rest holds).  If one
+ * is not (the range was released twice?), the report names it and
  * nothing changes.  2.6.11 frees boot pages one at a time through
  * __free_page(), hence through free_pages_check(): the same rule.
  */
+/* Page @bad of the block at @page may not be released: put back the pages
+ * before it as they were, and report it. */
+static __attribute__((noinline)) void
+bootmem_release_bad(struct page *page, struct page *bad, unsigned long caller)
+{
+	for (struct page *q = page; q < bad; q++) {
+		set_page_flag(q, PG_reserved);
+		set_page_count(q, 1);
+	}
+	bad_page(bad, page_bad_reason(bad, 1ul << PG_reserved, 0), caller);
+}
+
 static void __free_pages_bootmem(struct page *page, unsigned long order)
 {
 	struct zone *zone = page_zone(page);
 	unsigned long nr = 1ul << order;
+	struct page *p = page, *end = page + nr;
 
-	for (struct page *p = page; p < page + nr; p++) {
-		if (unlikely(!page_expected_state(p, 1ul << PG_reserved, 0))) {
-			for (struct page *q = page; q < p; q++) {   /* undo, change nothing */
-				set_page_flag(q, PG_reserved);
-				set_page_count(q, 1);
-			}
-			bad_page(p, page_bad_reason(p, 1ul << PG_reserved, 0),
-				 (unsigned long)__builtin_return_address(0));
+	do {
+		if (unlikely(!page_flags_expected(p, 1ul << PG_reserved))) {
+			bootmem_release_bad(page, p, (unsigned long)__builtin_return_address(0));
 			return;
 		}
-		clear_page_flag(p, PG_reserved);
+		p->flags ^= 1ul << PG_reserved;     /* clear it: it was set */
 		set_page_count(p, 0);
-	}
+	} while (++p < end);
 	zone->managed_pages += nr;
 	totalram_pages += nr;
 	if (is_highmem(zone))

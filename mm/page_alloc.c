@@ -141,7 +141,7 @@ void drain_all_pages(void)
  * __free_pages_ok - an allocated block of order > 0 goes back to the buddy
  * lists; its pages stop being head and tail of an allocation.
  */
-static void __free_pages_ok(struct page *page, unsigned long order)
+static __attribute__((noinline)) void __free_pages_ok(struct page *page, unsigned long order)
 {
 	u32 flags;
 
@@ -187,16 +187,24 @@ put_page_not_last(struct page *page, unsigned int order, unsigned long caller)
 }
 
 /*
- * free_pages_prepare - the last reference to @page, allocated with @order,
- * is being dropped: true, with its count now 0, if free_pages_check()
- * finds it may go back; false, after the report, with nothing changed.
+ * free_pages_slowpath - everything __free_pages() and free_pages() do
+ * but the common case: a page with other references left (one is
+ * dropped), a block of order > 0, and every mistake, which is reported
+ * blaming @caller and changes nothing.  Out of line, so the common case
+ * stays a few compares.
  */
-static __always_inline bool free_pages_prepare(struct page *page, unsigned int order)
+static __attribute__((noinline)) void
+free_pages_slowpath(struct page *page, unsigned int order, unsigned long caller)
 {
-	if (unlikely(free_pages_check(page, order)))
-		return false;
+	if (page->_count != 1) {
+		put_page_not_last(page, order, caller);
+		return;
+	}
+	if (unlikely(free_pages_check(page, order, caller)))
+		return;
+	/* A good order-0 page never comes here: free_pages_caller() freed it. */
 	page->_count = 0;
-	return true;
+	__free_pages_ok(page, order);
 }
 
 /*
@@ -205,24 +213,27 @@ static __always_inline bool free_pages_prepare(struct page *page, unsigned int o
  * CPU's hot list, larger blocks to the buddy lists.  A mistake is
  * reported and changes nothing.
  *
- * Always inlined into __free_pages() and free_pages(), so that
- * __builtin_return_address(0), here and in free_pages_check(), is their
- * caller: the code the report blames ("freed by:").  Order 0 is written
- * out apart so that gcc folds free_pages_check() for it to a few
- * compares with constants.
+ * The common case comes first and alone: the last reference to an
+ * order-0 page in the state free_pages_check() wants, which gcc folds to
+ * a few compares with constants.  Always inlined into __free_pages() and
+ * free_pages(), so that __builtin_return_address(0) is their caller: the
+ * code a report blames ("freed by:").
  */
 static __always_inline void free_pages_caller(struct page *page, unsigned int order)
 {
-	if (unlikely(page->_count != 1)) {
-		put_page_not_last(page, order, (unsigned long)__builtin_return_address(0));
+	if (likely(order == 0)) {
+		if (likely(page_expected_state(page, 0, 0) && page->_count == 1)) {
+			page->_count = 0;
+			free_hot_page(page);
+			return;
+		}
+	} else if (likely(page->_count == 1 &&
+			  page_expected_state(page, 1ul << PG_head, order))) {
+		page->_count = 0;
+		__free_pages_ok(page, order);
 		return;
 	}
-	if (likely(order == 0)) {
-		if (free_pages_prepare(page, 0))
-			free_hot_page(page);
-	} else if (free_pages_prepare(page, order)) {
-		__free_pages_ok(page, order);
-	}
+	free_pages_slowpath(page, order, (unsigned long)__builtin_return_address(0));
 }
 
 /**

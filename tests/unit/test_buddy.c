@@ -1213,39 +1213,58 @@ START_TEST(releasing_boot_memory_twice_is_reported_and_changes_nothing)
 END_TEST
 
 /*
- * Boot memory passes the same test as any page being freed
- * (page_expected_state()): a reserved page that some page table maps may
- * not be released either.  hole_machine's hole [1000, 1100) is still
- * reserved; mark pfn 1050 mapped and release [1024, 1088), one order-6
- * block:
+ * Boot memory is checked page by page as it is released: every page of a
+ * block must still be reserved (page_flags_expected()), and one that is
+ * not stops the whole block.  hole_machine's hole [1000, 1100) is still
+ * reserved; mark pfn 1050 as released already and release [1024, 1088),
+ * one order-6 block:
  *
- *   [1024 ....... 1050 ....... 1088)   all reserved, count 1
- *                  ^ _mapcount 0
+ *   [1024 ....... 1050 ....... 1088)   reserved, count 1
+ *                  ^ not reserved
  *
- * Expect the report, the free lists unchanged, and every page of the
- * block still reserved with its reference; unmapped, it then goes.
+ * Expect the report, the free lists unchanged, the pages before 1050 put
+ * back as they were (reserved, one reference); reserved again, the block
+ * then goes.
  */
-START_TEST(releasing_a_mapped_boot_page_is_reported_and_changes_nothing)
+START_TEST(releasing_a_block_with_a_page_released_already_is_reported_and_changes_nothing)
 {
 	struct buddy_snapshot before;
 	unsigned long managed;
 
 	boot(&hole_machine);
 	managed = zone_of(ZONE_DMA)->managed_pages;
-	map[1050]._mapcount = 0;
+	clear_page_flag(&map[1050], PG_reserved);
 	take_snapshot(&before);
 	host_log_reset();
 	free_bootmem_range(1024, 1088);
 	ck_assert(host_log_contains("BUG: Bad page state"));
-	ck_assert(host_log_contains("page dumped because: nonzero mapcount: freeing a page still mapped\n"));
+	ck_assert(host_log_contains("page dumped because: releasing boot memory that is not reserved"));
 	expect_snapshot(&before);
 	ck_assert_uint_eq(zone_of(ZONE_DMA)->managed_pages, managed);
 	for (unsigned long pfn = 1024; pfn < 1088; pfn++)
-		ck_assert(PageReserved(&map[pfn]) && page_count(&map[pfn]) == 1);
-	map[1050]._mapcount = -1;
+		ck_assert(pfn == 1050 || (PageReserved(&map[pfn]) && page_count(&map[pfn]) == 1));
+	set_page_flag(&map[1050], PG_reserved);
 	free_bootmem_range(1024, 1088);
 	ck_assert_uint_eq(zone_of(ZONE_DMA)->managed_pages, managed + 64);
 	ck_assert(on_free_list(ZONE_DMA, 6, 1024));
+}
+END_TEST
+
+/*
+ * That check is enough because a reserved page is never mapped: the
+ * reverse map refuses one (2.6.11's BUG_ON(PageReserved(page)) in
+ * page_add_anon_rmap()), so its _mapcount, mapping and private stay as
+ * memmap_init_zone() wrote them.  Expect the BUG.
+ */
+START_TEST(mapping_a_reserved_page_is_a_bug)
+{
+	struct mm_struct mm = { 0 };
+	struct vm_area_struct vma = {
+		.vm_mm = &mm, .vm_start = 0x08048000, .vm_end = 0x0804c000,
+	};
+
+	boot(&hole_machine);
+	page_add_anon_rmap(&map[1050], &vma, 0x08048000);
 }
 END_TEST
 
@@ -1790,7 +1809,8 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, memblock_free_all_releases_exactly_the_unreserved_whole_pages);
 	tcase_add_test(tc, memblock_alloc_of_a_size_near_2_64_fails);
 	tcase_add_test(tc, releasing_boot_memory_twice_is_reported_and_changes_nothing);
-	tcase_add_test(tc, releasing_a_mapped_boot_page_is_reported_and_changes_nothing);
+	tcase_add_test(tc, releasing_a_block_with_a_page_released_already_is_reported_and_changes_nothing);
+	tcase_add_test_raise_signal(tc, mapping_a_reserved_page_is_a_bug, SIGABRT);
 	suite_add_tcase(s, tc);
 
 	/* A million steps under AddressSanitizer: room beyond check's 4 seconds. */
