@@ -50,7 +50,7 @@ ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/mm/pgtable.o arch/i386/mm/ioremap.o arch/i386/mm/highmem.o \
 	       arch/i386/kernel/apic.o arch/i386/lib/usercopy.o arch/i386/lib/div64.o \
 	       arch/i386/kernel/process.o arch/i386/kernel/syscall.o
-KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/vsprintf.o kernel/string.o \
+KERNEL_OBJS := kernel/main.o kernel/printk.o kernel/panic.o kernel/vsprintf.o kernel/string.o \
 	       kernel/kallsyms.o kernel/params.o kernel/cmdline.o kernel/elf.o \
 	       kernel/sched.o kernel/fork.o kernel/exit.o kernel/exec.o kernel/sys.o kernel/proc.o
 MM_OBJS     := mm/memblock.o mm/buddy.o mm/page_alloc.o mm/mm_init.o mm/highmem.o mm/vmstat.o \
@@ -95,7 +95,7 @@ USER_OBJS     := $(USER_LIB_OBJS) $(USER_BINS:=.o)
 HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/buddy.c mm/page_alloc.c \
 	     mm/mm_init.c mm/vmstat.c kernel/params.c kernel/cmdline.c mm/memblock.c \
 	     arch/i386/lib/div64.c mm/vmlist.c mm/slab.c mm/slab_cpucache.c mm/slab_debug.c \
-	     mm/kmalloc.c kernel/elf.c mm/mmap.c mm/rmap.c
+	     mm/kmalloc.c kernel/elf.c mm/mmap.c mm/rmap.c kernel/printk.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
 HOST_HDRS := $(wildcard tests/unit/*.h tests/unit/include/asm/*.h include/*.h include/*/*.h include/*/*/*.h)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Itests/unit/include -Iinclude -DCONFIG_SELFTEST \

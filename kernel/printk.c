@@ -1,33 +1,49 @@
 /*
- * kernel/printk.c - printk(), the log buffer, panic(), BUG and WARN reports.
+ * kernel/printk.c - printk() and the log buffer.
  *
  * Every line goes to the serial console and into log_buf, a ring of
  * LOG_BUF_LEN bytes like the one Linux's dmesg reads.  log_end counts every
  * character ever logged, so a reader that notes it can later read just
  * what was printed since.
  *
- * A line starts with "[seconds.micros] ", the time since boot, as in Linux.
- * The clock is the TSC once time_init() has calibrated it; before that the
- * stamp is 0.000000, as in Linux's early boot.
+ * A line starts with "[seconds.micros] ", the time since boot, as in Linux
+ * with printk_time on (the default here; "printk.time=0" on the command
+ * line turns it off).  The clock is the TSC once time_init() has
+ * calibrated it; before that the stamp is 0.000000, as in Linux's early
+ * boot.  The console is COM1 (serial_putc()).
  *
- * Mirrors: kernel/printk.c vprintk(), emit_log_char(); kernel/panic.c panic(),
- * warn_slowpath (2.6.2x).  Omitted: log levels, console drivers, locking.
+ * The host unit tests compile this file too, with serial_putc() writing
+ * to the buffer they search and printk_time off.
+ *
+ * Mirrors: kernel/printk.c vprintk(), emit_log_char(), printk_time and its
+ * boot switch (2.6.11).  Omitted: log levels, console drivers, locking.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
+#include <linux/irqflags.h>
+#include <linux/params.h>
 #include <linux/printk.h>
 #include <linux/string.h>
-#include <asm/processor.h>
 #include <asm/serial.h>
-#include <asm/qemu.h>
 #include <asm/timer.h>
-#include <asm/traps.h>
-#include <trace/events/exceptions.h>
 
 #define LOG_BUF_LEN (1u << 16)     /* a power of two: index = pos & (LEN - 1) */
 
 static char log_buf[LOG_BUF_LEN];
 static unsigned long log_end;      /* characters logged since boot */
 static bool at_line_start = true;
+
+/* Stamp each line with the time since boot. */
+bool printk_time = true;
+
+static int printk_time_setup(const char *val)
+{
+	if (!val || (strcmp(val, "0") && strcmp(val, "1")))
+		return -EINVAL;
+	printk_time = val[0] == '1';
+	return 0;
+}
+__setup("printk.time", printk_time_setup);
 
 static void emit_log_char(char c)
 {
@@ -62,7 +78,7 @@ int vprintk(const char *fmt, va_list args)
 	n = vsnprintf(line, sizeof(line), fmt, args);
 	flags = local_irq_save();
 	for (const char *p = line; *p; p++) {
-		if (at_line_start)
+		if (at_line_start && printk_time)
 			emit_timestamp();
 		emit_log_char(*p);
 		at_line_start = (*p == '\n');
@@ -102,41 +118,4 @@ u32 log_buf_len_get(void)
 unsigned long log_buf_end_get(void)
 {
 	return log_end;
-}
-
-void panic(const char *fmt, ...)
-{
-	char buf[256];
-	va_list args;
-
-	local_irq_disable();
-	va_start(args, fmt);
-	vsnprintf(buf, sizeof(buf), fmt, args);
-	va_end(args);
-	printk("Kernel panic - not syncing: %s\n", buf);
-	qemu_exit(QEMU_EXIT_PANIC);
-}
-
-/*
- * A BUG: say where, then execute ud2.  The invalid-opcode trap prints the
- * oops (registers and backtrace) and dies, exactly as for any other
- * unexpected kernel exception.
- */
-void __bug(const char *file, int line, const char *func, const char *cond)
-{
-	printk("------------[ cut here ]------------\n");
-	printk("kernel BUG at %s:%d!\n", file, line);
-	printk("%s: %s\n", func, cond);
-	trace_bug(file, line);
-	asm volatile("ud2");
-	__builtin_unreachable();
-}
-
-void __warn(const char *file, int line, const char *func, const char *cond)
-{
-	printk("------------[ cut here ]------------\n");
-	printk("WARNING: at %s:%d %s()\n", file, line, func);
-	printk("%s\n", cond);
-	dump_stack();
-	printk("---[ end trace ]---\n");
 }

@@ -14,6 +14,9 @@
 __attribute__((format(printf, 1, 2))) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);
 
+/* Stamp each line with the time since boot ("printk.time=0": no). */
+extern bool printk_time;
+
 /* The log buffer, its size (a power of two), and the count of characters
  * logged since boot, which only grows (kernel/printk.c says how to index). */
 char *log_buf_addr_get(void);

@@ -7,6 +7,7 @@
  * default), so the kernel globals under test (e820, memblock) start fresh.
  */
 #include <stdlib.h>
+#include <linux/printk.h>
 #include "unit.h"
 
 Suite *mmap_suite(void);        /* test_mmap.c */
@@ -16,6 +17,7 @@ int main(void)
 	SRunner *sr = srunner_create(multiboot2_suite());
 	int failed;
 
+	printk_time = false;    /* the captured lines carry no "[    0.000000] " */
 	srunner_add_suite(sr, e820_suite());
 	srunner_add_suite(sr, params_suite());
 	srunner_add_suite(sr, memblock_suite());
