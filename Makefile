@@ -97,7 +97,7 @@ HOST_SRCS := arch/i386/kernel/multiboot2.c arch/i386/kernel/e820.c mm/buddy.c mm
 	     arch/i386/lib/div64.c mm/vmlist.c mm/slab.c mm/slab_cpucache.c mm/slab_debug.c \
 	     mm/kmalloc.c kernel/elf.c mm/mmap.c mm/rmap.c kernel/printk.c
 UNIT_SRCS := $(wildcard tests/unit/*.c)
-HOST_HDRS := $(wildcard tests/unit/*.h tests/unit/include/asm/*.h include/*.h include/*/*.h include/*/*/*.h)
+HOST_HDRS := $(wildcard tests/unit/*.h tests/unit/include/asm/*.h include/*.h include/*/*.h include/*/*/*.h mm/*.h)
 HOSTCFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -Itests/unit/include -Iinclude -DCONFIG_SELFTEST \
 	      -DCONFIG_PAGE_OFFSET=$(PAGE_OFFSET) \
 	      -fsanitize=address,undefined -fno-omit-frame-pointer
@@ -164,7 +164,7 @@ $(B)/%.o: %.asm $(B)/.flags | $(B)/.tools-ok
 # asm-offsets.ld, which they INCLUDE.
 ASM_OFFSETS := $(B)/include/asm-offsets.inc
 LDS_OFFSETS := $(B)/include/asm-offsets.ld
-LDS_SYMS    := LOAD_PHYSICAL_ADDR\|EARLY_MAP_SIZE\|ELF_EXEC_BASE
+LDS_SYMS    := PAGE_SIZE\|LOAD_PHYSICAL_ADDR\|EARLY_MAP_SIZE\|ELF_EXEC_BASE
 
 $(B)/arch/i386/kernel/asm-offsets.s: arch/i386/kernel/asm-offsets.c $(B)/.flags | $(B)/.tools-ok
 	@mkdir -p $(dir $@)
@@ -229,8 +229,8 @@ $(B)/kernel.sym: $(B)/kernel.elf
 # --- user programs ----------------------------------------------------------
 # Each program in USER_PROGS is boot/user/<prog>.c linked with crt0 (the
 # entry, _start) and ulib into a static i386 ELF executable, build/user/<prog>,
-# at 0x08048000 (boot/user/user.ld).  The kernel loads none of it yet: GRUB
-# does, as a Multiboot2 module.  User code keeps the ordinary i386 cdecl
+# at 0x08048000 (boot/user/user.ld).  GRUB brings each in as a Multiboot2
+# module; exec (kernel/exec.c) loads it into a process.  User code keeps the ordinary i386 cdecl
 # convention (no -mregparm) and gcc's 16-byte stack alignment; it avoids
 # the FPU (-mgeneral-regs-only) because no context switch will save it.
 # The ABI (system call numbers, errors, signals, struct new_utsname ...)

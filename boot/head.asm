@@ -1,6 +1,7 @@
 ; boot/head.asm - the first instructions of the kernel.
 ;
-; GRUB loads the image at physical 1 MB and jumps to _start_phys in 32-bit
+; GRUB loads the image at physical 1 MB and jumps to _start (its physical
+; address, through the segment's p_paddr: linker.ld) in 32-bit
 ; protected mode, paging off, interrupts off, eax = 0x36d76289 (the Multiboot2
 ; magic) and ebx = the physical address of the Multiboot2 information.
 ;

@@ -51,6 +51,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <asm/mmu_context.h>
 #include <asm/setup.h>
 #include <asm/uaccess.h>

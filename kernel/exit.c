@@ -31,6 +31,7 @@
 #include <linux/sched.h>
 #include <linux/irqflags.h>
 #include <linux/wait.h>
+#include <linux/syscalls.h>
 #include <asm/mmu_context.h>
 #include <asm/uaccess.h>
 

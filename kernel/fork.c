@@ -23,6 +23,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 
 static struct kmem_cache *task_struct_cachep;
 static pid_t last_pid;

@@ -26,6 +26,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/time.h>
+#include <linux/syscalls.h>
 #include <asm/processor.h>
 #include <asm/desc.h>
 #include <asm/pgtable.h>

@@ -17,6 +17,7 @@
 #include <linux/sched.h>
 #include <linux/string.h>
 #include <linux/utsname.h>
+#include <linux/syscalls.h>
 #include <asm/uaccess.h>
 
 /* What uname -a shows.  "Linux": programs test for it; the release says what we are. */

@@ -26,8 +26,9 @@
  *
  * Nothing here knows about per-CPU lists, watermarks or gfp flags
  * (mm/page_alloc.c), nor about boot (mm/mm_init.c).  The callers hold
- * the zone (interrupts off) and hand over blocks that passed
- * free_pages_check() (mm/internal.h).
+ * the zone (interrupts off) and hand over blocks that passed the test of
+ * mm/internal.h: free_pages_check(), or for boot memory its flags half,
+ * page_flags_expected().
  *
  * Mirrors: mm/page_alloc.c (2.6.11) __free_pages_bulk() (its merge loop,
  * named __free_one_page() from 2.6.16 on), page_is_buddy(), bad_range(),

@@ -41,10 +41,10 @@
 #include <linux/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>     /* __flush_tlb_all() */
+#include <trace/events/highmem.h>
 
 int pkmap_count[LAST_PKMAP];
 unsigned int last_pkmap_nr;
-unsigned long pkmap_tlb_flushes;
 
 /*
  * The kmap lock.  Linux guards pkmap_count[], last_pkmap_nr,
@@ -172,7 +172,7 @@ void *page_address(const struct page *page)
  */
 static void flush_all_zero_pkmaps(void)
 {
-	bool need_flush = false;
+	unsigned int cleared = 0;
 
 	for (unsigned int i = 0; i < LAST_PKMAP; i++) {
 		struct page *page;
@@ -185,11 +185,11 @@ static void flush_all_zero_pkmaps(void)
 		page = pfn_to_page(pte_pfn(pkmap_page_table[i]));
 		pte_clear(&pkmap_page_table[i]);
 		set_page_address(page, NULL);
-		need_flush = true;
+		cleared++;
 	}
-	if (need_flush) {
+	if (cleared) {
 		__flush_tlb_all();
-		pkmap_tlb_flushes++;
+		trace_flush_all_zero_pkmaps(cleared);
 	}
 }
 

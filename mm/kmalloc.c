@@ -23,6 +23,7 @@
 #include <linux/slab_def.h>
 #include <linux/string.h>
 #include <trace/events/kmem.h>
+#include "slab.h"
 
 struct cache_sizes malloc_sizes[KMALLOC_CACHES];
 

@@ -18,8 +18,8 @@
  * every allocation is in mm/page_alloc.c and mm/buddy.c.
  *
  * Mirrors: mm/page_alloc.c (2.6.11) memmap_init_zone(),
- * free_area_init_node()/free_area_init_core(), zone_batchsize() (here in
- * setup_pageset()), build_zonelists(), setup_per_zone_lowmem_reserve(),
+ * free_area_init_node()/free_area_init_core() (with its batch size,
+ * zone_batchsize() in later kernels, here in setup_pageset()), build_zonelists(), setup_per_zone_lowmem_reserve(),
  * setup_per_zone_pages_min()/init_per_zone_pages_min(), and
  * mm/bootmem.c free_all_bootmem_core(); __free_pages_bootmem() is
  * 2.6.24's name.  The file follows Linux 6.4's split of mm/page_alloc.c
@@ -85,7 +85,8 @@ static void build_zonelists(struct pglist_data *pgdat)
 }
 
 /*
- * The per-CPU lists' sizes, as 2.6.11's zone_batchsize(): a batch is about
+ * The per-CPU lists' sizes, as 2.6.11's free_area_init_core() computes
+ * them (zone_batchsize() in later kernels): a batch is about
  * a quarter of 1/1024 of the zone, at most 16 pages; a list holds between
  * 2 and 6 batches (low, high).
  */
@@ -207,16 +208,6 @@ void init_per_zone_pages_min(void)
 
 /* ---- boot memory -> the buddy lists ---- */
 
-/*
- * __free_pages_bootmem - hand a block of boot memory to the buddy
- * allocator.  Every page must be as memmap_init_zone() left it, reserved
- * with one reference: of the flags a free checks, PG_reserved alone
- * (page_flags_expected(), the part of page_expected_state() that a
- * reserved page can fail; mm/internal.h says why the rest holds).  If one
- * is not (the range was released twice?), the report names it and
- * nothing changes.  2.6.11 frees boot pages one at a time through
- * __free_page(), hence through free_pages_check(): the same rule.
- */
 /* Page @bad of the block at @page may not be released: put back the pages
  * before it as they were, and report it. */
 static __attribute__((noinline)) void
@@ -229,7 +220,19 @@ bootmem_release_bad(struct page *page, struct page *bad, unsigned long caller)
 	bad_page(bad, page_bad_reason(bad, 1ul << PG_reserved, 0), caller);
 }
 
-static void __free_pages_bootmem(struct page *page, unsigned long order)
+/*
+ * __free_pages_bootmem - hand a block of boot memory to the buddy
+ * allocator: true if it went, false after a report if it did not.  Every
+ * page must still be as memmap_init_zone() left it: of the flags a free
+ * checks, PG_reserved alone (page_flags_expected(), the part of
+ * page_expected_state() that a reserved page can fail; mm/internal.h says
+ * why the rest holds).  If one is not (the range was released twice?), the
+ * report names it and nothing changes.  2.6.11's free_all_bootmem_core()
+ * clears PG_reserved and frees the pages through __free_pages() (order-5
+ * blocks where it can, single pages elsewhere), where free_pages_check()
+ * sees each of them.
+ */
+static bool __free_pages_bootmem(struct page *page, unsigned long order)
 {
 	struct zone *zone = page_zone(page);
 	unsigned long nr = 1ul << order;
@@ -238,7 +241,7 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 	do {
 		if (unlikely(!page_flags_expected(p, 1ul << PG_reserved))) {
 			bootmem_release_bad(page, p, (unsigned long)__builtin_return_address(0));
-			return;
+			return false;
 		}
 		p->flags ^= 1ul << PG_reserved;     /* clear it: it was set */
 		set_page_count(p, 0);
@@ -248,6 +251,7 @@ static void __free_pages_bootmem(struct page *page, unsigned long order)
 	if (is_highmem(zone))
 		totalhigh_pages += nr;
 	free_one_page(zone, page, order);
+	return true;
 }
 
 /* The largest order a block at @pfn may have: limited by its alignment. */
@@ -263,11 +267,12 @@ static unsigned long max_order_at(unsigned long pfn)
 /**
  * free_bootmem_range - release free RAM [start_pfn, end_pfn) to the buddy
  * allocator in the largest aligned blocks that fit, never across a zone
- * boundary.  Returns the pages released.
+ * boundary.  Returns the pages released: all of them, less any block
+ * refused (and reported).
  */
 unsigned long free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn)
 {
-	unsigned long pfn = start_pfn;
+	unsigned long pfn = start_pfn, released = 0;
 
 	while (pfn < end_pfn) {
 		struct zone *zone = page_zone(mem_map + pfn);
@@ -276,8 +281,9 @@ unsigned long free_bootmem_range(unsigned long start_pfn, unsigned long end_pfn)
 
 		while (pfn + (1ul << order) > end)
 			order--;
-		__free_pages_bootmem(mem_map + pfn, order);
+		if (__free_pages_bootmem(mem_map + pfn, order))
+			released += 1ul << order;
 		pfn += 1ul << order;
 	}
-	return end_pfn > start_pfn ? end_pfn - start_pfn : 0;
+	return released;
 }

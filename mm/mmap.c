@@ -18,6 +18,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/string.h>
+#include <linux/syscalls.h>
 #include <asm/pgtable.h>
 
 /* The stack may grow to 8 MB below TASK_SIZE (RLIMIT_STACK's default). */

@@ -39,10 +39,9 @@
 #include <linux/irqflags.h>
 #include <linux/smp.h>
 #include <linux/string.h>
-#include <asm/traps.h>
+#include <trace/events/kmem.h>
 #include "internal.h"
 
-unsigned long nr_bad_pages;           /* bad_page() reports so far */
 
 /* ---- mistakes ---- */
 
@@ -65,7 +64,7 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
 	char flags[48], sym[96];
 
-	nr_bad_pages++;
+	trace_bad_page(page, reason);
 	dump_page_flags(page, flags, sizeof(flags));
 	sprint_symbol(sym, sizeof(sym), caller);
 	printk("BUG: Bad page state in process swapper  pfn:%05lx\n",

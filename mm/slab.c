@@ -425,9 +425,6 @@ const char *kmem_cache_name(const struct kmem_cache *cachep)
 
 /* ---- setting up ---- */
 
-/* Defined by mm/kmalloc.c: create size-32 ... size-131072 and their DMA twins. */
-void kmalloc_caches_init(void);
-
 /**
  * kmem_cache_init - the bootstrap, in 2.6.11's order: cache_cache by hand,
  * then the general caches (on boot arrays), then real arrays for all.

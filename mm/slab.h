@@ -33,6 +33,9 @@ int enable_cpucache(struct kmem_cache *cachep);
 /* Every object in @ac goes back to its slab.  Interrupts off. */
 void drain_array(struct kmem_cache *cachep, struct array_cache *ac);
 
+/* mm/kmalloc.c: create size-32 ... size-131072 and their DMA twins. */
+void kmalloc_caches_init(void);
+
 /* ---- a slab's objects ---- */
 
 /* The object of slab @slabp with index @idx (obj_to_index() goes back). */

@@ -36,7 +36,6 @@
 #include <linux/slab.h>
 #include <linux/slab_def.h>
 #include <linux/string.h>
-#include <asm/traps.h>
 #include <trace/events/kmem.h>
 
 /* Red zones and the last user are words, as in 2.6.11 (BYTES_PER_WORD). */

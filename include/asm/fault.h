@@ -30,4 +30,14 @@ void pf_describe_error(u32 error_code, char *buf, size_t len);
  * or in the top 128 MB the vmalloc area, guard page, pkmap or fixmap slot. */
 void fault_region_describe(unsigned long address, char *buf, size_t len);
 
+/*
+ * vmalloc_fault - a kernel fault at @address in the vmalloc area, in a page
+ * directory that lacks the page table swapper_pg_dir has there: copy the
+ * entry and return 0 if that maps @address;
+ * -1 for a real fault: swapper_pg_dir has no table there either, this
+ * directory already has the entry, or the page is not mapped (a guard page).
+ * The page-fault handler's (arch/i386/mm/fault.c, which says why).
+ */
+int vmalloc_fault(unsigned long address);
+
 #endif /* _ASM_FAULT_H */

@@ -29,7 +29,6 @@
  */
 extern int pkmap_count[LAST_PKMAP];
 extern unsigned int last_pkmap_nr;          /* where the next search starts */
-extern unsigned long pkmap_tlb_flushes;     /* flush_all_zero_pkmaps() calls that flushed */
 
 /*
  * kmap - a kernel address for @page until kunmap(@page).  Lowmem: its

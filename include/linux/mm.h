@@ -142,7 +142,6 @@ bool zone_watermark_ok(const struct zone *z, unsigned int order, unsigned long m
 void drain_all_pages(void);
 unsigned long zone_pcp_pages(const struct zone *zone);
 extern int min_free_kbytes;
-extern unsigned long nr_bad_pages;    /* "BUG: Bad page state" reports so far */
 
 /* The page's kernel address, or NULL for highmem not mapped (mm/highmem.c). */
 void *page_address(const struct page *page);

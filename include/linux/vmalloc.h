@@ -70,14 +70,4 @@ bool is_vmalloc_addr(const void *addr);
 /* /proc/vmallocinfo */
 void show_vmallocinfo(void);
 
-/*
- * vmalloc_fault - a kernel fault at @address in the vmalloc area, in a page
- * directory that lacks the page table swapper_pg_dir has there: copy the
- * entry and return 0 if that maps @address;
- * -1 for a real fault: swapper_pg_dir has no table there either, this
- * directory already has the entry, or the page is not mapped (a guard page).
- * The page-fault handler's (arch/i386/mm/fault.c, which says why).
- */
-int vmalloc_fault(unsigned long address);
-
 #endif /* _LINUX_VMALLOC_H */

@@ -88,7 +88,7 @@ static const char *test_load_and_link_address(void)
 	KTEST_EXPECT_EQ((unsigned long)_text, 0xC0100000);
 	KTEST_EXPECT_EQ(__pa_symbol(_text), 0x00100000);
 	KTEST_EXPECT_EQ(slow_virt_to_phys((unsigned long)_text), 0x00100000);
-	KTEST_EXPECT_EQ(*(u32 *)__va(0x00100000), 0xE85250D6);
+	KTEST_EXPECT_EQ(*(u32 *)__va(0x00100000), MULTIBOOT2_HEADER_MAGIC);
 	KTEST_EXPECT((unsigned long)_etext <= (unsigned long)_sdata);
 	KTEST_EXPECT((unsigned long)_end - (unsigned long)_text < EARLY_MAP_SIZE);
 	return NULL;

@@ -31,6 +31,7 @@
 #include <linux/slab.h>
 #include <linux/string.h>
 #include <trace/events/exceptions.h>
+#include <trace/events/highmem.h>
 #include <trace/events/kmem.h>
 #include "selftest.h"
 
@@ -74,12 +75,25 @@ void probe_page_fault_no_context(struct pt_regs *regs, unsigned long address, u3
 				      sizeof(last_kernel_fault.region));
 }
 
-unsigned long slab_error_count;
+unsigned long slab_error_count, nr_bad_pages, pkmap_tlb_flushes;
 
 void probe_slab_error(const struct kmem_cache *cachep)
 {
 	(void)cachep;
 	slab_error_count++;
+}
+
+void probe_bad_page(const struct page *page, const char *reason)
+{
+	(void)page;
+	(void)reason;
+	nr_bad_pages++;
+}
+
+void probe_flush_all_zero_pkmaps(unsigned int cleared)
+{
+	(void)cleared;
+	pkmap_tlb_flushes++;
 }
 
 /* The __builtin_setjmp() buffer of the provokes_bug() under way, or NULL. */

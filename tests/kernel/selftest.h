@@ -104,9 +104,11 @@ struct page_fault_record {
 };
 extern struct page_fault_record last_kernel_fault;
 
-/* The slab's misuse reports so far (the slab_error tracepoint,
- * trace/events/kmem.h): a test notes it, makes a mistake, and expects one more. */
-extern unsigned long slab_error_count;
+/* Counts the probes keep: the slab's misuse reports and the page
+ * allocator's "Bad page state" reports (trace/events/kmem.h), and the TLB
+ * flushes of the pkmap window (trace/events/highmem.h).  A test notes one,
+ * makes a mistake or fills the window, and expects one more. */
+extern unsigned long slab_error_count, nr_bad_pages, pkmap_tlb_flushes;
 
 /* The suites, one per mechanism (tests/kernel/<mech>_test.c). */
 extern const struct selftest_suite boot_suite;

@@ -6,12 +6,16 @@
  * serial_putc(), appends to a capture buffer, which tests read with
  * host_log_contains(), so a test can insist on the exact message a hostile
  * input must produce.  __warn() logs the same way.  panic() and __bug()
- * print to stderr and abort(): check reports the test as an error.
+ * print to stderr and abort(): check reports the test as an error, unless
+ * the BUG is the one the test said it provokes (host_expect_bug()): the
+ * test process then exits with HOST_EXPECTED_BUG_EXIT, which the test
+ * case expects (tcase_add_exit_test()).
  * memcpy, snprintf and the other string functions are the C library's.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <linux/kernel.h>
 #include "unit.h"
 #include <linux/mm.h>
@@ -65,6 +69,15 @@ void probe_slab_error(const struct kmem_cache *cachep)
 	slab_error_count++;
 }
 
+unsigned long nr_bad_pages;
+
+void probe_bad_page(const struct page *page, const char *reason)
+{
+	(void)page;
+	(void)reason;
+	nr_bad_pages++;
+}
+
 void host_log_reset(void)
 {
 	log_len = 0;
@@ -94,9 +107,19 @@ void panic(const char *fmt, ...)
 	abort();
 }
 
+/* The BUG_ON() the running test provokes on purpose (host_expect_bug()). */
+static const char *expected_bug;
+
+void host_expect_bug(const char *cond)
+{
+	expected_bug = cond;
+}
+
 void __bug(const char *file, int line, const char *func, const char *cond)
 {
 	fprintf(stderr, "kernel BUG at %s:%d! %s: %s\n", file, line, func, cond);
+	if (expected_bug && !strcmp(cond, expected_bug))
+		_exit(HOST_EXPECTED_BUG_EXIT);
 	abort();
 }
 

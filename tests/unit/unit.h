@@ -45,6 +45,17 @@ const char *host_log(void);
 /* The slab's misuse reports so far (probe_slab_error(), the slab_error
  * tracepoint): a test notes it, makes a mistake, and expects one more. */
 extern unsigned long slab_error_count;
+/*
+ * A test that provokes a BUG_ON() on purpose names it first, exactly as
+ * __bug() receives it ("BUG_ON(PageReserved(page))"), and is added with
+ * tcase_add_exit_test(tc, test, HOST_EXPECTED_BUG_EXIT): that BUG ends the
+ * test process with this code, any other BUG or a panic aborts it.
+ */
+#define HOST_EXPECTED_BUG_EXIT 42
+void host_expect_bug(const char *cond);
+
+/* The page allocator's "Bad page state" reports so far (probe_bad_page()). */
+extern unsigned long nr_bad_pages;
 
 /*
  * Building Multiboot2 information structures (test_multiboot2.c), for the

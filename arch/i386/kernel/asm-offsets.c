@@ -51,7 +51,6 @@ void foo(void)
 {
 	/* The layout (memlayout.h, asm/pgtable*.h). */
 	DEFINE(PAGE_OFFSET, PAGE_OFFSET);
-	DEFINE(PAGE_SHIFT, PAGE_SHIFT);
 	DEFINE(PAGE_SIZE, PAGE_SIZE);
 	DEFINE(PGDIR_SHIFT, PGDIR_SHIFT);
 	DEFINE(PGD_ENTRY_SIZE, sizeof(pgd_t));

@@ -26,32 +26,12 @@
 #include <linux/kernel.h>
 #include <linux/errno.h>
 #include <linux/sched.h>
+#include <linux/syscalls.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/traps.h>
 #include <asm/unistd.h>
 #include <trace/events/syscalls.h>
-
-struct pt_regs;
-struct timespec;
-struct new_utsname;
-
-asmlinkage long sys_exit(int error_code);
-asmlinkage long sys_fork(void);
-asmlinkage long sys_read(int fd, char *buf, size_t count);
-asmlinkage long sys_write(int fd, const char *buf, size_t count);
-asmlinkage long sys_open(const char *path, int flags, int mode);
-asmlinkage long sys_close(int fd);
-asmlinkage long sys_waitpid(pid_t pid, int *stat_addr, int options);
-asmlinkage long sys_kill(pid_t pid, int sig);
-asmlinkage long sys_execve(const char *name, const char *const *argv, const char *const *envp);
-asmlinkage long sys_getpid(void);
-asmlinkage unsigned long sys_brk(unsigned long brk);
-asmlinkage long sys_getppid(void);
-asmlinkage long sys_sethostname(const char *name, int len);
-asmlinkage long sys_newuname(struct new_utsname *name);
-asmlinkage long sys_sched_yield(void);
-asmlinkage long sys_nanosleep(const struct timespec *rqtp, struct timespec *rmtp);
 
 /* Every entry is called with five arguments; each reads the ones it has
  * (the i386 C convention lets a callee ignore extra stack arguments). */

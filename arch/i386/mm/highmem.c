@@ -3,8 +3,8 @@
  * this CPU's fixmap slots, for a short while.
  *
  * kmap() (mm/highmem.c) shares the pkmap window among all CPUs, so it
- * takes a lock, may have to wait for a free slot, and reclaims slots with
- * a whole-TLB flush.  kmap_atomic(page, type) needs none of that: each CPU
+ * takes a lock, may find no free slot, and reclaims slots with a
+ * whole-TLB flush.  kmap_atomic(page, type) needs none of that: each CPU
  * owns KM_TYPE_NR fixmap slots, one per use (enum km_type: KM_USER0 for
  * copying to user pages, KM_IRQ0 for an interrupt handler ...), so the
  * caller writes one pte and flushes one TLB entry (invlpg) (claim F3).
@@ -33,7 +33,7 @@
  *  FIXADDR_TOP   FIX_HOLE, FIX_APIC_BASE, ... FIX_KMAP_BEGIN  (idx 0)  <- kmap_pte
  *                                             FIX_KMAP_BEGIN + 1       <- kmap_pte - 1
  *                                             ...
- *   idx = type + KM_TYPE_NR * cpu             FIX_KMAP_END             <- kmap_pte - 52
+ *   idx = type + KM_TYPE_NR * cpu             FIX_KMAP_END             <- kmap_pte - (KM_TYPE_NR * NR_CPUS - 1)
  *
  * Fixmap addresses go down as the index goes up, and so do their ptes in
  * the one fixmap page table: slot idx's pte is kmap_pte - idx.
