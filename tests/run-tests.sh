@@ -4,6 +4,7 @@
 #   2. the self-tests, booted through GRUB at each memory size in $MEMS;
 #   3. three boots that crash on purpose, whose oops must read as Linux's;
 #   4. a normal boot (make run's), which must start init and show its maps;
+#   5. the README's samples, each checked against the log it came from;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading.
 set -u
@@ -113,6 +114,9 @@ check_run() {
 	printf '  RUN     init     %s\n' "$log" >&2
 }
 check_run > "$R/run.tap"
+
+# 5. The README's sample output, against the logs of the boots above.
+sh tests/samples.sh README.md "$B/log" > "$R/samples.tap"
 
 wait $unit_pid
 printf '  UNIT    %s ok, %s not ok\n' "$(grep -c '^ok' "$R/unit.tap")" \
