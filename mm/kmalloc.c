@@ -14,7 +14,7 @@
  *
  * Mirrors: mm/slab.c (2.6.11) kmem_cache_init()'s step that creates the
  * kmalloc caches, __kmalloc(), kfree(), ksize(); kmalloc_large() of SLUB
- * (2.6.22) for big blocks.
+ * after 2.6.24 for big blocks.
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>
