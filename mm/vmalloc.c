@@ -21,9 +21,10 @@
  *
  * Mirrors: mm/vmalloc.c (2.6.11) map_vm_area(), unmap_vm_area(),
  * __vunmap(), vfree(), vunmap(), vmap(), __vmalloc(), vmalloc(); and
- * vmalloc_to_page(), which 2.6.11 keeps in mm/memory.c.  Omitted: vmalloc_32(), vmalloc_exec(),
- * vread()/vwrite(), NUMA nodes, the __vmalloc() of pages[] arrays over a
- * page (kmalloc() serves every size here).
+ * vmalloc_to_page(), which 2.6.11 keeps in mm/memory.c.  Omitted:
+ * vmalloc_32(), vmalloc_exec(), vread()/vwrite(), NUMA nodes, the
+ * __vmalloc() of pages[] arrays over a page (kmalloc() serves every size
+ * here).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
