@@ -12,8 +12,8 @@
  * it starts by returning from the same fork() with 0.
  *
  * Mirrors: kernel/fork.c do_fork(), copy_process(), dup_task_struct(),
- * copy_mm(), alloc_pidmap() (2.6.11).  Omitted: clone flags, threads,
- * signals, credentials, namespaces.
+ * copy_mm(); kernel/pid.c alloc_pidmap() (2.6.11).  Omitted: clone flags,
+ * threads, signals, credentials, namespaces.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

@@ -15,8 +15,9 @@
  * The host unit tests compile this file too, with serial_putc() writing
  * to the buffer they search and printk_time off.
  *
- * Mirrors: kernel/printk.c vprintk(), emit_log_char(), printk_time and its
- * boot switch (2.6.11).  Omitted: log levels, console drivers, locking.
+ * Mirrors: kernel/printk.c vprintk(), emit_log_char() (2.6.11); printk_time
+ * and its "time" boot switch of later 2.6 kernels.  Omitted: log levels,
+ * console drivers, locking.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

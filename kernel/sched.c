@@ -18,7 +18,7 @@
  * a run queue and a lock per CPU, as 2.6 has.)
  *
  * Mirrors: kernel/sched.c schedule(), scheduler_tick(), wake_up_process(),
- * sys_sched_yield(), schedule_timeout(); kernel/timer.c sys_nanosleep
+ * sys_sched_yield(); kernel/timer.c schedule_timeout(), sys_nanosleep()
  * (2.6.11).  Omitted: priorities, nice, the O(1) arrays, load balancing.
  */
 #include <linux/kernel.h>

@@ -12,8 +12,9 @@
  *   size:   1..32  33..64  65..96  97..128 ... 65537..131072  131073..4 MB
  *   from:   size-32 size-64 size-96 size-128 ... size-131072   alloc_pages()
  *
- * Mirrors: mm/slab.c (2.6.11) kmem_cache_sizes_init(), __kmalloc(),
- * kfree(), ksize(); kmalloc_large() of SLUB (2.6.22) for big blocks.
+ * Mirrors: mm/slab.c (2.6.11) kmem_cache_init()'s step that creates the
+ * kmalloc caches, __kmalloc(), kfree(), ksize(); kmalloc_large() of SLUB
+ * after 2.6.24 for big blocks.
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>

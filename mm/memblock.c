@@ -14,8 +14,10 @@
  * past 2^64 is clipped to end at 0xffffffffffffffff (exclusive), as
  * Linux's memblock_cap_size() does, so base + size never overflows.
  *
- * Mirrors: mm/memblock.c (Linux 2.6.35+) memblock_add_range(),
- * memblock_remove_range(), memblock_search(), memblock_dump_all().
+ * Mirrors: mm/memblock.c (the file is Linux 2.6.35's; these names are
+ * later kernels': 3.6 still calls the first two memblock_add_region() and
+ * __memblock_remove()) memblock_add_range(), memblock_remove_range(),
+ * memblock_search(), memblock_dump_all().
  * Omitted: allocation (memblock_alloc) for now, NUMA node ids, region
  * flags, growing the arrays with memblock_double_array(): when a list is
  * full, adding fails with -ENOSPC.  Linux keeps one empty dummy region in

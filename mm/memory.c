@@ -20,8 +20,10 @@
  * whatever zone they are in.
  *
  * Mirrors: mm/memory.c handle_mm_fault(), do_anonymous_page(),
- * zap_page_range(), free_pgtables(), copy_page_range(), __pte_alloc();
- * include/asm-i386/pgtable.h pte_offset_map() (2.6.11, CONFIG_HIGHPTE).
+ * zap_page_range(), copy_page_range() (2.6.11); free_pgtables() and
+ * __pte_alloc() of later 2.6 kernels (2.6.11 has clear_page_range() and
+ * pte_alloc_map()); include/asm-i386/pgtable.h pte_offset_map() (2.6.11,
+ * CONFIG_HIGHPTE).
  * Every pte set or cleared for a user page goes with page_add_anon_rmap()
  * or page_remove_rmap() (mm/rmap.c), so the page's _mapcount is right.
  * Omitted: copy-on-write (fork copies every page at once), swap, files,

@@ -20,10 +20,11 @@
  * first time it faults there (vmalloc_fault(), arch/i386/mm/fault.c).
  *
  * Mirrors: mm/vmalloc.c (2.6.11) map_vm_area(), unmap_vm_area(),
- * __vunmap(), vfree(), vunmap(), vmap(), __vmalloc(), vmalloc(),
- * vmalloc_to_page().  Omitted: vmalloc_32(), vmalloc_exec(),
- * vread()/vwrite(), NUMA nodes, the __vmalloc() of pages[] arrays over a
- * page (kmalloc() serves every size here).
+ * __vunmap(), vfree(), vunmap(), vmap(), __vmalloc(), vmalloc(); and
+ * vmalloc_to_page(), which 2.6.11 keeps in mm/memory.c.  Omitted:
+ * vmalloc_32(), vmalloc_exec(), vread()/vwrite(), NUMA nodes, the
+ * __vmalloc() of pages[] arrays over a page (kmalloc() serves every size
+ * here).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

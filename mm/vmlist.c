@@ -32,11 +32,13 @@
  * where the host tests put a stub that records what would be unmapped.
  *
  * Mirrors: mm/vmalloc.c (2.6.11) vmlist, __get_vm_area(), get_vm_area(),
- * find_vm_area(), remove_vm_area(); free_vm_area() of 2.6.18;
- * is_vmalloc_addr() of 2.6.25; the caller field and /proc/vmallocinfo
- * (show_vmallocinfo()) of 2.6.25.  Omitted: vmlist_lock (one CPU, and
- * nothing vmallocs in an interrupt), NUMA nodes, and the red-black tree
- * of free ranges that replaced the list in 2.6.28.
+ * remove_vm_area(); find_vm_area() and free_vm_area() of later 2.6
+ * kernels (2.6.11 looks an area up only inside remove_vm_area(), 2.6.18
+ * in a static __find_vm_area()); is_vmalloc_addr() of 2.6.25; the caller
+ * field and /proc/vmallocinfo (show_vmallocinfo()) of 2.6.25.  Omitted:
+ * vmlist_lock (one CPU, and nothing vmallocs in an interrupt), NUMA
+ * nodes, and the red-black tree of free ranges that replaced the list in
+ * 2.6.28.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>

@@ -10,7 +10,8 @@
  * returns, and the code carries on with an error instead of an oops.
  *
  * Mirrors: include/asm-i386/uaccess.h (struct exception_table_entry),
- * arch/i386/mm/extable.c fixup_exception(), mm/maccess.c probe_kernel_read().
+ * arch/i386/mm/extable.c fixup_exception() (2.6.11); mm/maccess.c
+ * probe_kernel_read() (2.6.26).
  */
 #ifndef _ASM_UACCESS_H
 #define _ASM_UACCESS_H

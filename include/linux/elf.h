@@ -18,8 +18,9 @@
  * size, so the loader can map whole file pages: byte p_offset of the file
  * lands at p_vaddr, both at the same offset within their pages.
  *
- * Mirrors: include/linux/elf.h and include/linux/elf-em.h (2.6): the same
- * type, structure and constant names.  Omitted: section headers, symbols,
+ * Mirrors: include/linux/elf.h (2.6.11, which also holds the EM_* machine
+ * numbers later kernels move to include/linux/elf-em.h): the same type,
+ * structure and constant names.  Omitted: section headers, symbols,
  * dynamic linking, notes, ELF64.
  */
 #ifndef _LINUX_ELF_H

@@ -2,8 +2,8 @@
  * linux/math64.h - 64-bit division helpers (arch/i386/lib/div64.c), which
  * also stand behind gcc's `/` and `%` on u64 and s64.
  *
- * Mirrors: include/linux/math64.h div64_u64(), div64_s64() (2.6.26 on),
- * with the remainder of div64_u64_rem() (3.12).
+ * Mirrors: include/linux/math64.h div64_u64() (2.6.26 on) and div64_s64()
+ * of later kernels, with the remainder of div64_u64_rem() (3.12).
  */
 #ifndef _LINUX_MATH64_H
 #define _LINUX_MATH64_H

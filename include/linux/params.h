@@ -12,7 +12,7 @@
  * that make run boots has no such switch.
  *
  * Mirrors: kernel/params.c parse_args(), next_arg(); lib/cmdline.c memparse();
- * include/linux/init.h __setup() and __setup_start (2.6).
+ * include/linux/init.h __setup(); init/main.c __setup_start (2.6.11).
  */
 #ifndef _LINUX_PARAMS_H
 #define _LINUX_PARAMS_H

@@ -15,7 +15,8 @@
  * contiguous: claim A3).
  *
  * Mirrors: include/linux/slab.h, include/linux/kmalloc_sizes.h (2.6.11),
- * kzalloc() (2.6.14), ksize() (2.6.11), kmalloc_large() (SLUB, 2.6.22).
+ * kzalloc() (2.6.14), ksize() (2.6.11), kmalloc_large() of SLUB after
+ * 2.6.24 (2.6.24's SLUB hands big kmalloc()s to the page allocator inline).
  */
 #ifndef _LINUX_SLAB_H
 #define _LINUX_SLAB_H

@@ -29,7 +29,8 @@
  * slabs at once.  Objects in an array count as allocated in their slab.
  *
  * Mirrors: mm/slab.c (2.6.11) struct kmem_cache_s, struct slab,
- * struct array_cache, kmem_bufctl_t, ____cache_alloc(), __cache_free().
+ * struct array_cache, kmem_bufctl_t, __cache_alloc() (later 2.6 kernels
+ * name its array half ____cache_alloc()), __cache_free().
  * Omitted: the shared and alien arrays of SMP/NUMA, constructors.
  */
 #ifndef _LINUX_SLAB_DEF_H

@@ -15,8 +15,9 @@
  *
  * Mirrors: arch/i386/kernel/setup.c (2.6) add_memory_region(),
  * sanitize_e820_map(), print_memory_map(), and
- * arch/x86_64/kernel/e820.c e820_any_mapped(), e820_all_mapped().  The
- * print format is that of later Linux ("BIOS-e820: [mem ...] usable").
+ * arch/x86_64/kernel/e820.c e820_any_mapped(), e820_all_mapped() of later
+ * 2.6 kernels.  The print format is that of later Linux ("BIOS-e820:
+ * [mem ...] usable").
  *
  * Omitted: the real-mode BIOS call (GRUB made it), e820 "update" and
  * "remove" by type, the resource tree (/proc/iomem), PCI gap search.

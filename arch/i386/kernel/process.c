@@ -27,8 +27,9 @@
  *      switch to on next's next trap or int 0x80 from user mode (S4);
  *   3. switch_to_asm: the kernel stacks, and so `current`.
  *
- * Mirrors: arch/i386/kernel/process.c copy_thread(), start_thread(),
- * __switch_to(); kernel/sched.c context_switch();
+ * Mirrors: arch/i386/kernel/process.c copy_thread(), __switch_to();
+ * include/asm-i386/processor.h start_thread(); kernel/sched.c
+ * context_switch();
  * include/asm-i386/mmu_context.h switch_mm() (2.6.11).  Omitted: the FPU
  * (user programs are built without it), TLS, debug registers, I/O bitmap.
  */

@@ -14,8 +14,9 @@
  * it is reserved by its own address and size, not assumed to be inside
  * [_text, _end).  It must lie in the 8 MB that the boot page tables map.
  *
- * Mirrors: arch/i386/kernel/setup.c setup_arch(), setup_memory_region(),
- * parse_cmdline_early() (2.6).
+ * Mirrors: arch/i386/kernel/setup.c setup_arch(), parse_cmdline_early()
+ * (2.6.11), and setup_memory_region() of 2.4 and earlier 2.6 kernels
+ * (2.6.11 does that step inline in setup_arch()).
  */
 #include <linux/kernel.h>
 #include <linux/slab.h>

@@ -21,7 +21,8 @@
  * current process's page directory.  Each entry fires the sys_enter
  * tracepoint (trace/events/syscalls.h) there.
  *
- * Mirrors: arch/i386/kernel/entry.S system_call, syscall_table.S (2.6.11).
+ * Mirrors: arch/i386/kernel/entry.S system_call and sys_call_table
+ * (2.6.11; later kernels move the table to syscall_table.S).
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>

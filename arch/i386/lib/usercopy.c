@@ -19,8 +19,8 @@
  *   __ex_table:  .long 1b, 2b
  *
  * Mirrors: arch/i386/lib/usercopy.c __copy_user(), __copy_user_zeroing(),
- * __do_strncpy_from_user(); include/asm-i386/uaccess.h __get_user_asm();
- * mm/maccess.c.
+ * __do_strncpy_from_user(); include/asm-i386/uaccess.h __get_user_asm()
+ * (2.6.11); mm/maccess.c (2.6.26).
  */
 #include <linux/errno.h>
 #include <linux/string.h>
