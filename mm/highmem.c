@@ -32,9 +32,11 @@
  * kmap_high(), kunmap_high(), page_address(), set_page_address();
  * arch/i386/mm/highmem.c kmap(), kunmap() (2.6.11); kmap_flush_unused()
  * (2.6.22) and the "flush only if something was cleared" test of later
- * kernels.  Omitted: sleeping on pkmap_map_wait (no scheduler yet: kmap() returns
- * NULL when the window is full), the bounce buffers of the block layer,
- * preempt counts, SMP TLB shootdown.
+ * kernels.  Omitted: sleeping on pkmap_map_wait (this kernel has schedule()
+ * but no wait queues, and its one thread that fills the window, the pkmap
+ * self-test, would wait on itself: kmap() returns NULL when the window is
+ * full), the bounce buffers of the block layer, preempt counts, SMP TLB
+ * shootdown.
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
@@ -218,7 +220,7 @@ static unsigned long map_new_virtual(struct page *page)
 		 * Every slot is held.  Linux puts the caller to sleep on
 		 * pkmap_map_wait here; kunmap_high() wakes it when a count
 		 * drops to 1, and it searches again.  This kernel has no
-		 * scheduler yet, so the caller gets NULL.
+		 * wait queues, so the caller gets NULL.
 		 */
 		return 0;
 	}
@@ -237,8 +239,8 @@ static unsigned long map_new_virtual(struct page *page)
  * A page already in the window (even with count 1, after its last
  * kunmap()) keeps its slot; otherwise map_new_virtual() finds one.  When
  * all LAST_PKMAP slots are held, Linux sleeps until a kunmap(); this kernel
- * cannot sleep yet, so it prints why and returns NULL.  Not for interrupt
- * handlers (Linux may sleep here): they use kmap_atomic().
+ * has no wait queue to sleep on, so it prints why and returns NULL.  Not
+ * for interrupt handlers (Linux may sleep here): they use kmap_atomic().
  */
 void *kmap_high(struct page *page)
 {
@@ -255,7 +257,7 @@ void *kmap_high(struct page *page)
 	unlock_kmap_any(flags);
 	if (!vaddr)
 		printk("kmap: all %u pkmap slots are in use: Linux would sleep on "
-		       "pkmap_map_wait until a kunmap(); this kernel cannot sleep yet, "
+		       "pkmap_map_wait until a kunmap(); this kernel has no wait queues, "
 		       "so kmap() returns NULL\n", (unsigned int)LAST_PKMAP);
 	return (void *)vaddr;
 }
@@ -283,7 +285,8 @@ static int kmapped_slot_or_report(const struct page *page)
  * The slot's count drops; at 1 it is free, but its pte stays (the page
  * keeps its address) until flush_all_zero_pkmaps() reclaims it: a count
  * must never reach 0 without a TLB flush.  Linux wakes pkmap_map_wait
- * sleepers here.  A page that is not kmapped is reported and left alone.
+ * sleepers here (this kernel has none: see kmap_high()).  A page that is
+ * not kmapped is reported and left alone.
  */
 void kunmap_high(struct page *page)
 {

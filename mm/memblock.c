@@ -17,9 +17,11 @@
  * Mirrors: mm/memblock.c (the file is Linux 2.6.35's; these names are
  * later kernels': 3.6 still calls the first two memblock_add_region() and
  * __memblock_remove()) memblock_add_range(), memblock_remove_range(),
- * memblock_search(), memblock_dump_all().
- * Omitted: allocation (memblock_alloc) for now, NUMA node ids, region
- * flags, growing the arrays with memblock_double_array(): when a list is
+ * memblock_search(), memblock_dump_all(), memblock_set_current_limit(),
+ * memblock_alloc() (top-down, below the current limit) and
+ * memblock_free_all() (the free ranges to the buddy allocator).
+ * Omitted: NUMA node ids, region flags, growing the arrays with
+ * memblock_double_array(): when a list is
  * full, adding fails with -ENOSPC.  Linux keeps one empty dummy region in
  * an empty list; here an empty list simply has cnt 0.
  */

@@ -34,6 +34,7 @@
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/kallsyms.h>
+#include <linux/sched.h>            /* current->comm for the reports */
 #include <linux/highmem.h>
 #include <linux/mm.h>
 #include <linux/irqflags.h>
@@ -57,8 +58,10 @@ static void dump_page_flags(const struct page *page, char *buf, size_t len)
 }
 
 /*
- * bad_page - report a page in a state it must not be in, Linux's way.  The
- * caller then leaves the page and the free lists alone.
+ * bad_page - report a page in a state it must not be in, Linux's way,
+ * naming the process whose free found it (current: a user process in a
+ * system call, swapper at boot).  The caller then leaves the page and the
+ * free lists alone.
  */
 void bad_page(const struct page *page, const char *reason, unsigned long caller)
 {
@@ -67,8 +70,8 @@ void bad_page(const struct page *page, const char *reason, unsigned long caller)
 	trace_bad_page(page, reason);
 	dump_page_flags(page, flags, sizeof(flags));
 	sprint_symbol(sym, sizeof(sym), caller);
-	printk("BUG: Bad page state in process swapper  pfn:%05lx\n",
-	       (unsigned long)(page - mem_map));
+	printk("BUG: Bad page state in process %s  pfn:%05lx\n",
+	       current->comm, (unsigned long)(page - mem_map));
 	printk("page:%p count:%d mapcount:%d mapping:%p index:0x%lx\n",
 	       (const void *)page, page->_count, page->_mapcount + 1,
 	       page->mapping, page->index);
@@ -405,8 +408,8 @@ __alloc_pages_slowpath(gfp_t gfp_mask, unsigned int order, struct zonelist *zl)
 	}
 	if (!page) {
 		if (!(gfp_mask & __GFP_NOWARN)) {
-			printk("swapper: page allocation failure. order:%u, mode:0x%x\n",
-			       order, gfp_mask);
+			printk("%s: page allocation failure. order:%u, mode:0x%x\n",
+			       current->comm, order, gfp_mask);
 			dump_stack();
 		}
 		return NULL;

@@ -5,6 +5,7 @@
 #   3. three boots that crash on purpose, whose oops must read as Linux's;
 #   4. a normal boot (make run's), which must start init and show its maps;
 #   5. the README's samples, each checked against the log it came from;
+#   6. tests/claims.sh: the table claim -> test -> file in $B/claims.md;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading.
 set -u
@@ -119,6 +120,8 @@ check_run > "$R/run.tap"
 sh tests/samples.sh README.md "$B/log" > "$R/samples.tap"
 
 wait $unit_pid
+# 6. Which passing test demonstrates which claim of tests/CLAIMS.md.
+sh tests/claims.sh > "$R/claims.tap"
 printf '  UNIT    %s ok, %s not ok\n' "$(grep -c '^ok' "$R/unit.tap")" \
 	"$(grep -c '^not ok' "$R/unit.tap")"
 grep -h '^not ok' "$R"/*.tap

@@ -20,7 +20,7 @@
  * Each test is a function that returns NULL when it passes, or a message
  * naming what went wrong with the values it got and expected.  Above each
  * is one "Expect ..." sentence; "# seeds:" names the claims of
- * ../shared/SEEDS.md it demonstrates.
+ * tests/CLAIMS.md it demonstrates.
  *
  * What should kill a process (a NULL pointer, a write to text, a touch of
  * kernel space) is done in a forked child, and the parent reads the

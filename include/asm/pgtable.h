@@ -4,7 +4,8 @@
  * Generic code never indexes a page directory by hand: it asks for
  * pgd_offset(), pmd_offset() and pte_offset_kernel() and tests entries with
  * pgd_none()/pmd_present()/pte_none(), exactly as Linux's mm/ does, so the
- * same code serves the 2-level and the (later) 3-level PAE tables.
+ * same code would serve Linux's 3-level PAE tables too (this kernel builds
+ * only the 2-level ones).
  *
  * Mirrors: include/asm-i386/pgtable.h (2.6).
  */

@@ -33,8 +33,8 @@ extern unsigned int last_pkmap_nr;          /* where the next search starts */
 /*
  * kmap - a kernel address for @page until kunmap(@page).  Lowmem: its
  * direct-map address, no slot used.  Highmem: a pkmap slot; when all are
- * held, Linux sleeps on pkmap_map_wait until a kunmap(); this kernel cannot
- * sleep yet, so it reports that and returns NULL.
+ * held, Linux sleeps on pkmap_map_wait until a kunmap(); this kernel has
+ * schedule() but no wait queues, so it reports that and returns NULL.
  */
 void *kmap(struct page *page);
 void kunmap(struct page *page);

@@ -51,7 +51,8 @@ void __warn(const char *file, int line, const char *func, const char *cond);
 	__c;								\
 })
 
-/* Print "Call Trace:" from the caller's frame (arch/i386/kernel/traps.c). */
+/* Print "CPU: 0 PID: 1 Comm: init ..." and the "Call Trace:" from the
+ * caller's frame (arch/i386/kernel/traps.c). */
 void dump_stack(void);
 
 /* Parse "512M", "0x1000", "4G" the way Linux's memparse() does. */

@@ -451,7 +451,9 @@ static const char *test_gfp_kernel_prefers_normal(void)
 }
 
 /* Free @page as @order and expect a Bad page state report for @reason,
- * with the free lists untouched. */
+ * naming the process the self-tests run in (kernel_init: "init", pid 1),
+ * not swapper, in its first line and in dump_stack()'s, with the free
+ * lists untouched. */
 static const char *expect_bad_page(struct page *page, unsigned int order, const char *reason)
 {
 	unsigned long since = log_position(), bad = nr_bad_pages;
@@ -463,7 +465,8 @@ static const char *expect_bad_page(struct page *page, unsigned int order, const 
 	snapshot_free(&before);
 	__free_pages(page, order);
 	KTEST_EXPECT_EQ(nr_bad_pages, bad + 1);
-	KTEST_EXPECT(log_contains_since(since, "BUG: Bad page state in process swapper  pfn:"));
+	KTEST_EXPECT(log_contains_since(since, "BUG: Bad page state in process init  pfn:"));
+	KTEST_EXPECT(log_contains_since(since, "CPU: 0 PID: 1 Comm: init Not tainted"));
 	if (!log_contains_since(since, reason))
 		return ktest_fail("no \"%s\" in the report", reason);
 	KTEST_EXPECT(log_contains_since(since, "freed by: expect_bad_page+0x"));

@@ -4,7 +4,7 @@
  * A test is a function that returns NULL when it passes, or a message that
  * names what went wrong (the HelenOS kernel-test convention).  Above each
  * test a comment gives the setup and one "Expect ..." sentence.  Each test
- * names the seed claims it demonstrates (../shared/SEEDS.md), and the
+ * names the seed claims it demonstrates (tests/CLAIMS.md), and the
  * runner prints them as a directive:
  *
  *   ok 4 boot_pgd_maps_first_8mb_twice # seeds: P3

@@ -186,8 +186,13 @@ void kunmap_atomic(void *kvaddr, enum km_type type)
 	(void)type;
 }
 
-/* `current` on the host (tests/unit/include/asm/current.h): the task a test set, or NULL. */
-struct task_struct *host_current_task;
+/*
+ * `current` on the host (tests/unit/include/asm/current.h): pid 0,
+ * "swapper", as the kernel's boot thread is, unless a test points it at
+ * another task (and back here when it is done).
+ */
+struct task_struct host_init_task = { .pid = 0, .comm = "swapper" };
+struct task_struct *host_current_task = &host_init_task;
 
 /*
  * The machine the allocator tests run on: zone_pages[z] pages in each zone,

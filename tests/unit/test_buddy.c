@@ -30,6 +30,7 @@
 #include <linux/mm.h>
 #include <linux/memblock.h>
 #include <linux/vmstat.h>
+#include <linux/sched.h>
 #include <signal.h>
 #include "../../mm/internal.h"    /* free_one_page(): the buddy core's BUG_ONs */
 #include "unit.h"
@@ -1103,6 +1104,42 @@ START_TEST(double_free_of_an_order0_page_is_reported_and_changes_nothing)
 }
 END_TEST
 
+/*
+ * A user process, "init" pid 1, is current: its allocation fails (GFP_DMA
+ * with the DMA zone down to its atomic limit, as above) and it frees a
+ * page twice.  Expect both reports to name it, not swapper, as Linux's
+ * name current->comm: "init: page allocation failure. order:0, ..." and
+ * "BUG: Bad page state in process init  pfn:...".
+ */
+START_TEST(failure_and_bad_page_reports_name_the_current_process)
+{
+	struct task_struct init = { .pid = 1, .comm = "init" };
+	struct page *a, *b;
+	char line[80];
+
+	boot(&small_machine);
+	host_current_task = &init;
+	expect_allocs_from(GFP_DMA, ZONE_DMA, 4096 - 60);
+	host_log_reset();
+	ck_assert_ptr_null(alloc_pages(GFP_DMA, 0));
+	ck_assert_msg(host_log_contains("init: page allocation failure. order:0, mode:0x1\n"),
+		      "no report naming init in:\n%s", host_log());
+	ck_assert(!host_log_contains("swapper"));
+
+	a = alloc_pages(GFP_KERNEL, 0);
+	b = alloc_pages(GFP_KERNEL, 0);
+	__free_pages(a, 0);
+	host_log_reset();
+	__free_pages(a, 0);
+	snprintf(line, sizeof(line), "BUG: Bad page state in process init  pfn:%05lx\n",
+		 pfn_of(a));
+	ck_assert_msg(host_log_contains(line), "no \"%s\" in:\n%s", line, host_log());
+	ck_assert(!host_log_contains("swapper"));
+	__free_pages(b, 0);
+	host_current_task = &host_init_task;
+}
+END_TEST
+
 START_TEST(double_free_of_an_order3_block_is_reported_and_changes_nothing)
 {
 	struct page *a, *b;
@@ -1795,6 +1832,7 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, watermarks_raise_min_free_kbytes_to_128_on_a_tiny_machine);
 	tcase_add_test(tc, min_free_kbytes_is_int_sqrt_of_16_times_free_lowmem_kb);
 	tcase_add_test(tc, double_free_of_an_order0_page_is_reported_and_changes_nothing);
+	tcase_add_test(tc, failure_and_bad_page_reports_name_the_current_process);
 	tcase_add_test(tc, double_free_of_an_order3_block_is_reported_and_changes_nothing);
 	tcase_add_test(tc, double_free_after_a_merge_is_reported_and_changes_nothing);
 	tcase_add_test(tc, free_of_a_reserved_hole_page_is_reported_and_changes_nothing);

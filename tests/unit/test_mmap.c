@@ -148,7 +148,7 @@ static void setup(void)
 
 static void teardown(void)
 {
-	host_current_task = NULL;
+	host_current_task = &host_init_task;
 	high_memory = NULL;
 	host_machine_free();
 	map = NULL;

@@ -11,7 +11,7 @@
  *   local APIC  the IA32_APIC_BASE MSR says where it is (0xfee00000 unless
  *               firmware moved it); cpuid 1, edx bit 9 says there is one.
  *   I/O APIC    Linux reads its address from the MP table (mpc_apicaddr)
- *               or ACPI's MADT; this kernel parses neither yet and uses the
+ *               or ACPI's MADT; this kernel parses neither and uses the
  *               address every PC chipset starts with, 0xfec00000.
  *
  * Mirrors: arch/i386/kernel/apic.c init_apic_mappings(), the MSR read of

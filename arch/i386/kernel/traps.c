@@ -157,8 +157,16 @@ void show_trace(unsigned long ebp)
 	}
 }
 
+/*
+ * dump_stack - say who is running (later Linux's dump_stack_print_info()
+ * line: the CPU, current's pid and name), then the call trace from here.
+ * A report that calls it (a bad page, an allocation failure, a WARN) so
+ * names the process it happened in, a user process or swapper at boot.
+ */
 void dump_stack(void)
 {
+	printk("CPU: %d PID: %d Comm: %.20s Not tainted\n", smp_processor_id(),
+	       current->pid, current->comm);
 	show_trace((unsigned long)__builtin_frame_address(0));
 }
 

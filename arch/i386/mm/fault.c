@@ -248,9 +248,10 @@ bad_user_access(struct pt_regs *regs, unsigned long address, u32 error_code)
  * entry once copied stays right, and vfree() clears ptes inside the shared
  * tables, which every directory sees at once.  The fixmap and pkmap page
  * tables are made at boot (fixrange_init()), before any copy is taken, so
- * every directory has them and kmap() never faults.  With PAE (a later
- * build) all directories share the kernel's pmd page, so a new page table
- * appears in all of them at once and there is nothing to sync.
+ * every directory has them and kmap() never faults.  With PAE (Linux's;
+ * this kernel has no PAE build) all directories share the kernel's pmd
+ * page, so a new page table appears in all of them at once and there is
+ * nothing to sync.
  *
  * 2.6.11 does this inline in do_page_fault(), at its vmalloc_fault label;
  * later kernels made it a function of its own, vmalloc_fault(), as here.
