@@ -293,14 +293,20 @@ $(USER_ASMS): %.asm: %
 CMDLINE ?=
 ISO_CMDLINE_kernel     = $(CMDLINE)
 ISO_CMDLINE_test       = selftest
-ISO_CMDLINE_bench      = bench
+ISO_CMDLINE_bench      = bench=icount
 ISO_CMDLINE_crash-null = crash=null
 ISO_CMDLINE_crash-bug  = crash=bug
 ISO_CMDLINE_crash-guard = crash=guard
 
-# test.iso and bench.iso boot the self-test image; the others, make run's.
-$(B)/test.iso $(B)/bench.iso: ISO_IMAGE := $(B)/selftest/kernel.elf
-$(B)/test.iso $(B)/bench.iso: $(B)/selftest/kernel.elf
+# test.iso and bench.iso boot the self-test image; the others, make run's,
+# except that kernel.iso boots the self-test image too when CMDLINE asks
+# for a switch only that image has (make run CMDLINE=selftest, =bench).
+SELFTEST_ISOS := $(B)/test.iso $(B)/bench.iso
+ifneq ($(filter selftest bench bench=%,$(CMDLINE)),)
+SELFTEST_ISOS += $(B)/kernel.iso
+endif
+$(SELFTEST_ISOS): ISO_IMAGE := $(B)/selftest/kernel.elf
+$(SELFTEST_ISOS): $(B)/selftest/kernel.elf
 ISO_IMAGE ?= $(B)/kernel.elf
 $(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
 	$(Q)mkdir -p $(B)/iso-$*/boot/grub
@@ -320,12 +326,16 @@ $(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
 	fi
 
 # --- running ------------------------------------------------------------------
+# make run and make debug have the exit device too, so a boot that ends
+# by itself (a panic; the self-tests or the benchmarks, run through
+# CMDLINE) leaves QEMU, as make test's boots do (asm/qemu.h).
 MEM ?= 512M
 QEMU_BASE := $(QEMU) -accel tcg -machine pc -display none -no-reboot -boot d -nic none
+QEMU_EXIT := -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
 run: $(B)/kernel.iso
 	@echo "Booting with -m $(MEM). Quit QEMU with Ctrl-A then X."
-	$(QEMU_BASE) -m $(MEM) -serial mon:stdio -cdrom $<
+	$(QEMU_BASE) -m $(MEM) $(QEMU_EXIT) -serial mon:stdio -cdrom $<
 
 GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 .gdbinit: .gdbinit.tmpl
@@ -335,7 +345,7 @@ GDBPORT := $(shell expr `id -u` % 5000 + 25000)
 ISO ?= $(B)/kernel.iso
 debug: $(ISO) .gdbinit
 	@echo "QEMU waits for gdb on port $(GDBPORT): run 'gdb' in this directory, then 'continue'."
-	$(QEMU_BASE) -m $(MEM) -serial mon:stdio -cdrom $(ISO) -S -gdb tcp::$(GDBPORT)
+	$(QEMU_BASE) -m $(MEM) $(QEMU_EXIT) -serial mon:stdio -cdrom $(ISO) -S -gdb tcp::$(GDBPORT)
 
 # --- testing -----------------------------------------------------------------
 TEST_MEMS ?= 16M 32M 128M 512M 896M 1G 2G 3G 4G

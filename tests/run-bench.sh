@@ -1,7 +1,9 @@
 #!/bin/sh
 # tests/run-bench.sh MEM - boot build/bench.iso under -icount shift=0,sleep=off
 # (the TSC then counts guest instructions exactly: TOOLCHAIN.md 7) and print
-# the kernel's "bench:" lines.  Env: QEMU, B.
+# the kernel's "bench:" lines.  The ISO's command line says so to the
+# kernel ("bench=icount", Makefile), which then prints "instructions"
+# rather than "cycles"; a row over its target ends in MISSED.  Env: QEMU, B.
 set -u
 mem=${1:-2G}
 log=$B/log/bench.log
