@@ -30,7 +30,12 @@ else
 Q := @
 endif
 
-CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+# The CPU: -march=i686 lets gcc use cmov, so the kernel and its programs
+# need a Pentium Pro or later, which boot/cpucheck.asm checks before any C
+# runs (QEMU's default -cpu qemu32 is one).
+MARCH := -march=i686
+
+CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror $(MARCH) \
 	  -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	  -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
 	  -fno-omit-frame-pointer -mgeneral-regs-only -fno-strict-aliasing -mregparm=3 \
@@ -40,7 +45,7 @@ LDFLAGS := -nostdlib -static -no-pie -Wl,--build-id=none -Wl,-z,noexecstack -Wl,
 	   -Wl,--defsym=__PAGE_OFFSET=$(PAGE_OFFSET) -T linker.ld
 NASMFLAGS := -f elf32 -I$(B)/include/
 
-BOOT_OBJS   := boot/head.o
+BOOT_OBJS   := boot/head.o boot/cpucheck.o
 ARCH_OBJS   := arch/i386/kernel/entry.o arch/i386/kernel/cpu.o \
 	       arch/i386/kernel/traps.o arch/i386/kernel/i8259.o \
 	       arch/i386/kernel/time.o arch/i386/kernel/serial.o \
@@ -69,9 +74,9 @@ TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 #                             with tests/kernel/: its tracepoints call the
 #                             probes there, and "selftest" or "bench" on its
 #                             command line runs the suites or the benchmarks.
-# The two .asm files have no C in them and serve both images.
+# The .asm files have no C in them and serve both images.
 KERNEL_OBJS_ALL := $(BOOT_OBJS) $(ARCH_OBJS) $(KERNEL_OBJS) $(MM_OBJS)
-ASM_OBJS := boot/head.o arch/i386/kernel/entry.o
+ASM_OBJS := boot/head.o boot/cpucheck.o arch/i386/kernel/entry.o
 OBJS := $(addprefix $(B)/,$(KERNEL_OBJS_ALL))
 SELFTEST_OBJS := $(addprefix $(B)/,$(ASM_OBJS)) \
 		 $(addprefix $(B)/selftest/,$(filter-out $(ASM_OBJS),$(KERNEL_OBJS_ALL)) $(TEST_OBJS))
@@ -248,7 +253,7 @@ $(B)/kernel.sym: $(B)/kernel.elf
 # included, still fits in its one page (08048000-08049000 r-xp ... /init,
 # which tests/run-tests.sh checks).  The programs themselves stay at -O2,
 # so the loops `make bench` times are unchanged.
-USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror \
+USER_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror $(MARCH) \
 	       -ffreestanding -fno-pie -fno-pic -fno-stack-protector \
 	       -fno-asynchronous-unwind-tables -fno-unwind-tables -fcf-protection=none \
 	       -fno-omit-frame-pointer -mgeneral-regs-only -MMD -MP \

@@ -2,7 +2,8 @@
 # tests/run-tests.sh - what `make test` runs after building:
 #   1. the host unit tests (check), as TAP;
 #   2. the self-tests, booted through GRUB at each memory size in $MEMS;
-#   3. three boots that crash on purpose, whose oops must read as Linux's;
+#   3. three boots that crash on purpose, whose oops must read as Linux's,
+#      and two on CPUs too old for the kernel, which must say so;
 #   4. a normal boot (make run's), which must start init and show its maps;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading, its TAP in $R/.
@@ -103,6 +104,17 @@ check_oops crash=guard "$B/crash-guard.iso" \
 	"#PF: the address is in the guard page after the vmalloc area 0xc2800000-0xc2802000 (8192 bytes, crash_on_purpose+0x" \
 	"EIP is at crash_on_purpose+0x" \
 	"Kernel panic - not syncing: Fatal exception"
+
+#    CPUs older than the i686 the kernel is compiled for: boot/cpucheck.asm
+#    must say what is missing, before any C runs, and leave QEMU with 39
+#    (QEMU_EXIT_BAD_CPU) instead of triple-faulting on the first cmov.
+check_serial cpu cpu=pentium "$B/kernel.iso" 39 "-cpu pentium" \
+	"cpucheck: this kernel is built with -march=i686: it needs CPU family 6 or later, with: tsc cmov" \
+	"cpucheck: this CPU is an i586 (CPUID family 5), without: cmov" \
+	"cpucheck: unable to boot; use QEMU's default CPU (qemu32)"
+check_serial cpu cpu=486 "$B/kernel.iso" 39 "-cpu 486" \
+	"cpucheck: this CPU is an i486 (CPUID family 4), without: tsc cmov" \
+	"cpucheck: unable to boot; use QEMU's default CPU (qemu32)"
 
 # 4. What `make run` shows: a normal boot ends by exec'ing init as pid 1,
 #    which prints its /proc/self/maps and sleeps for ever.  QEMU is

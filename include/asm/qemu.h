@@ -1,7 +1,8 @@
 /*
  * asm/qemu.h - leaving QEMU from inside the guest, through the
  * isa-debug-exit device (-device isa-debug-exit,iobase=0xf4,iosize=0x04).
- * QEMU exits with status (value << 1) | 1: 0x10 -> 33, 0x11 -> 35, 0x12 -> 37.
+ * QEMU exits with status (value << 1) | 1: 0x10 -> 33, 0x11 -> 35, 0x12 -> 37,
+ * 0x13 -> 39.
  * A triple fault (with -no-reboot) gives 0, which no value here can.
  * Without the device (make run) the write does nothing and the caller halts.
  */
@@ -12,6 +13,7 @@
 #define QEMU_EXIT_SUCCESS  0x10    /* every self-test passed */
 #define QEMU_EXIT_FAILURE  0x11    /* some self-test failed */
 #define QEMU_EXIT_PANIC    0x12    /* the kernel panicked */
+#define QEMU_EXIT_BAD_CPU  0x13    /* the CPU cannot run this kernel (boot/cpucheck.asm) */
 
 __attribute__((noreturn)) void qemu_exit(int value);
 
