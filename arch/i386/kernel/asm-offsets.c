@@ -2,9 +2,9 @@
  * arch/i386/kernel/asm-offsets.c - the C headers' numbers, for the
  * assembly files.
  *
- * NASM cannot read a C header, so boot/head.asm and entry.asm would have
- * to repeat every constant they use: a second copy that nothing keeps in
- * step with the first.  Instead this file is compiled, never linked: the
+ * NASM cannot read a C header, so boot/head.asm, boot/cpucheck.asm and
+ * entry.asm would have to repeat every constant they use: a second copy
+ * that nothing keeps in step with the first.  Instead this file is compiled, never linked: the
  * Makefile runs the cross compiler with -S on it, and each DEFINE() below
  * leaves one marker line in the assembly output, the value already
  * computed by the compiler:
@@ -12,7 +12,7 @@
  *   DEFINE(THREAD_SIZE, THREAD_SIZE)    ->  "->THREAD_SIZE $8192 THREAD_SIZE"
  *
  * A sed script turns every marker into a NASM definition in
- * build/include/asm-offsets.inc, which both .asm files %include:
+ * build/include/asm-offsets.inc, which the kernel's .asm files %include:
  *
  *   %define THREAD_SIZE 8192 ; THREAD_SIZE
  *
