@@ -7,9 +7,10 @@
 # A boot passes only if QEMU left through isa-debug-exit with 33 (every
 # self-test passed) or 35 (some failed, and those say "not ok"), the KTAP
 # plan line "1..N" appeared, and N results followed.  A timeout (124), a
-# triple fault (QEMU exits 0 with -no-reboot), a panic (37) or a missing
-# plan are failures.  Env: QEMU (the base command line), B (build dir),
-# BOOT_TIMEOUT (seconds, default 30).
+# triple fault (QEMU exits 0 with -no-reboot), a panic (37), a CPU too old
+# for the kernel (39, boot/cpucheck.asm) or a missing plan are failures.
+# Env: QEMU (the base command line), QEMU_EXIT (the isa-debug-exit device
+# option), B (build dir), BOOT_TIMEOUT (seconds, default 30).
 set -u
 tap=$1 iso=$2 mem=$3
 log=$B/log/$4.log
@@ -19,7 +20,7 @@ mkdir -p "$B/log"
 
 start=$(date +%s%N)
 timeout "${BOOT_TIMEOUT:-30}" $QEMU -m "$mem" "$@" -serial stdio \
-	-device isa-debug-exit,iobase=0xf4,iosize=0x04 -cdrom "$iso" \
+	$QEMU_EXIT -cdrom "$iso" \
 	> "$log.raw" 2>&1 < /dev/null
 rc=$?
 end=$(date +%s%N)
@@ -40,6 +41,7 @@ case $rc in
 	124) why="timed out after ${BOOT_TIMEOUT:-30} s" ;;
 	0)   why="triple fault (QEMU exit 0)" ;;
 	37)  why="kernel panic: $(grep -m1 'Kernel panic' "$log")" ;;
+	39)  why="$(grep -m1 'cpucheck: this CPU' "$log")" ;;
 	*)   why="QEMU exit $rc" ;;
 esac
 [ -z "$why" ] && [ -z "$plan" ] && why="no KTAP plan line"

@@ -50,7 +50,7 @@ check_serial() {
 	file=$(echo "$name" | tr = -)
 	log=$B/log/$file.log
 	mkdir -p "$B/log"
-	timeout 30 $QEMU -m 32M $opts -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
+	timeout 30 $QEMU -m 32M $opts -serial stdio $QEMU_EXIT \
 		-cdrom "$iso" < /dev/null > "$log.raw" 2>&1
 	rc=$?
 	tr -d '\r' < "$log.raw" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
