@@ -4,7 +4,9 @@
  * QEMU exits with status (value << 1) | 1: 0x10 -> 33, 0x11 -> 35, 0x12 -> 37,
  * 0x13 -> 39.
  * A triple fault (with -no-reboot) gives 0, which no value here can.
- * Without the device (make run) the write does nothing and the caller halts.
+ * make run and make debug add the device, as the test scripts do (Makefile
+ * QEMU_EXIT); without it (QEMU started by hand, real hardware) the write
+ * does nothing and the caller halts.
  */
 #ifndef _ASM_QEMU_H
 #define _ASM_QEMU_H
