@@ -8,6 +8,7 @@
 ; The kernel is linked at PAGE_OFFSET + 1 MB (0xC0100000, claim P2), so until
 ; paging is on every symbol must be used as PA(symbol) = symbol - PAGE_OFFSET.
 ; This file:
+;   0. checks that the CPU can run the kernel (boot/cpucheck.asm),
 ;   1. clears .bss (page tables and the boot stack live there),
 ;   2. builds two page tables mapping physical 0 .. 8 MB and enters each of
 ;      them twice in swapper_pg_dir (claim P3):
@@ -59,11 +60,17 @@ mb2_header_end:
 section .head.text progbits alloc exec nowrite align=16
 bits 32
 global _start
-extern start_kernel, __bss_start, __bss_stop
+extern start_kernel, __bss_start, __bss_stop, verify_cpu
 
 _start:
     cld
     mov esi, eax                        ; keep the magic; ebx (info) is kept too
+
+    ; 0. Is this CPU an i686, which the kernel is compiled for?  If not,
+    ;    verify_cpu says so on COM1 and stops (boot/cpucheck.asm).  It
+    ;    needs a stack: the boot stack, at its physical address.
+    mov esp, PA(init_thread_union) + THREAD_SIZE
+    call verify_cpu
     rdtsc                               ; the TSC at entry: time since boot starts here
     mov [PA(boot_tsc)], eax
     mov [PA(boot_tsc) + 4], edx

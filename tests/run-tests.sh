@@ -2,12 +2,14 @@
 # tests/run-tests.sh - what `make test` runs after building:
 #   1. the host unit tests (check), as TAP;
 #   2. the self-tests, booted through GRUB at each memory size in $MEMS;
-#   3. three boots that crash on purpose, whose oops must read as Linux's;
+#   3. three boots that crash on purpose, whose oops must read as Linux's,
+#      and two on CPUs too old for the kernel, which must say so;
 #   4. a normal boot (make run's), which must start init and show its maps;
 #   5. the README's samples, each checked against the log it came from;
 #   6. tests/claims.sh: the table claim -> test -> file in $B/claims.md;
 # then one line "N passed, M failed", and exit 1 if M > 0.
-# Every boot's serial log stays in $B/log/ for reading.
+# Every boot's serial log stays in $B/log/ for reading, its TAP in $R/.
+# Everything it prints goes to stdout, in order (make test > log keeps it all).
 set -u
 R=$B/results
 rm -rf "$R"
@@ -34,29 +36,49 @@ unit_pid=$!
 
 # 2. The self-tests at every memory size.
 for mem in $MEMS; do
-	sh tests/boot.sh "$B/test.iso" "$mem" "test-$mem" > "$R/boot-$mem.tap"
+	sh tests/boot.sh "$R/boot-$mem.tap" "$B/test.iso" "$mem" "test-$mem"
 done
 # A CPU without 4 MB pages (PSE) or global pages: the direct map is then
 # built from 4 KB page tables, the other path of paging_init().
-sh tests/boot.sh "$B/test.iso" 1G "test-1G-nopse" -cpu qemu32,-pse,-pge > "$R/boot-1G-nopse.tap"
+sh tests/boot.sh "$R/boot-1G-nopse.tap" "$B/test.iso" 1G "test-1G-nopse" -cpu qemu32,-pse,-pge
 
-# 3. Oopses on purpose: QEMU must leave with 37 (panic) and the log must
-#    hold each expected line.
+# 3. Boots that must stop, each with its QEMU exit status and the lines
+#    its serial log must hold: one TAP line for the status, one per line.
+#    check_serial KIND NAME ISO STATUS "QEMU options" expected-lines...
+#    writes $R/NAME.tap (NAME with = as -) and prints one KIND line.
+check_serial() {
+	kind=$1 name=$2 iso=$3 want_rc=$4 opts=$5
+	shift 5
+	file=$(echo "$name" | tr = -)
+	log=$B/log/$file.log
+	mkdir -p "$B/log"
+	timeout 30 $QEMU -m 32M $opts -serial stdio $QEMU_EXIT \
+		-cdrom "$iso" < /dev/null > "$log.raw" 2>&1
+	rc=$?
+	tr -d '\r' < "$log.raw" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
+	rm -f "$log.raw"
+	{
+		if [ $rc = "$want_rc" ]; then
+			echo "ok [$name] QEMU exit $rc"
+		else
+			echo "not ok [$name] QEMU exit $rc, not $want_rc (log: $log)"
+		fi
+		for want in "$@"; do
+			if grep -q -F -- "$want" "$log"; then
+				echo "ok [$name] $kind shows: $want"
+			else
+				echo "not ok [$name] $kind shows: $want (log: $log)"
+			fi
+		done
+	} > "$R/$file.tap"
+	printf '  %-7s %-12s %s\n' "$(echo "$kind" | tr a-z A-Z)" "$name" "$log"
+}
+
+#    Oopses on purpose: QEMU leaves with 37 (QEMU_EXIT_PANIC).
 check_oops() {      # name iso expected-lines...
 	name=$1 iso=$2
 	shift 2
-	log=$B/log/$(echo "$name" | tr = -).log
-	mkdir -p "$B/log"
-	timeout 30 $QEMU -m 32M -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-		-cdrom "$iso" < /dev/null 2>&1 | tr -d '\r' | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
-	for want in "$@"; do
-		if grep -q -F -- "$want" "$log"; then
-			echo "ok [$name] oops shows: $want"
-		else
-			echo "not ok [$name] oops shows: $want (log: $log)"
-		fi
-	done
-	printf '  OOPS    %-8s %s\n' "$name" "$log" >&2
+	check_serial oops "$name" "$iso" 37 "" "$@"
 }
 check_oops crash=null "$B/crash-null.iso" \
 	"BUG: unable to handle kernel NULL pointer dereference at virtual address 00000000" \
@@ -69,21 +91,32 @@ check_oops crash=null "$B/crash-null.iso" \
 	"EIP is at crash_on_purpose+0x" \
 	"Call Trace:" \
 	"] start_kernel+0x" \
-	"Kernel panic - not syncing: Fatal exception" > "$R/crash-null.tap"
+	"Kernel panic - not syncing: Fatal exception"
 check_oops crash=bug "$B/crash-bug.iso" \
 	"kernel BUG at kernel/main.c:" \
 	"crash_on_purpose: BUG_ON(!strcmp(crash_kind, \"bug\"))" \
 	"invalid opcode: 0000 [#1]" \
 	"EIP is at __bug+0x" \
 	"] crash_on_purpose+0x" \
-	"Kernel panic - not syncing: Fatal exception" > "$R/crash-bug.tap"
+	"Kernel panic - not syncing: Fatal exception"
 check_oops crash=guard "$B/crash-guard.iso" \
 	"BUG: unable to handle kernel paging request at virtual address c2801000" \
 	"#PF: supervisor write access in kernel mode" \
 	"#PF: error_code(0x0002) - not-present page" \
 	"#PF: the address is in the guard page after the vmalloc area 0xc2800000-0xc2802000 (8192 bytes, crash_on_purpose+0x" \
 	"EIP is at crash_on_purpose+0x" \
-	"Kernel panic - not syncing: Fatal exception" > "$R/crash-guard.tap"
+	"Kernel panic - not syncing: Fatal exception"
+
+#    CPUs older than the i686 the kernel is compiled for: boot/cpucheck.asm
+#    must say what is missing, before any C runs, and leave QEMU with 39
+#    (QEMU_EXIT_BAD_CPU) instead of triple-faulting on the first cmov.
+check_serial cpu cpu=pentium "$B/kernel.iso" 39 "-cpu pentium" \
+	"cpucheck: this kernel is built with -march=i686: it needs CPU family 6 or later, with: tsc cmov" \
+	"cpucheck: this CPU is an i586 (CPUID family 5), without: cmov" \
+	"cpucheck: unable to boot; use QEMU's default CPU (qemu32)"
+check_serial cpu cpu=486 "$B/kernel.iso" 39 "-cpu 486" \
+	"cpucheck: this CPU is an i486 (CPUID family 4), without: tsc cmov" \
+	"cpucheck: unable to boot; use QEMU's default CPU (qemu32)"
 
 # 4. What `make run` shows: a normal boot ends by exec'ing init as pid 1,
 #    which prints its /proc/self/maps and sleeps for ever.  QEMU is
@@ -100,21 +133,23 @@ check_run() {
 	wait $qpid 2>/dev/null
 	tr -d '\r' < "$log.raw" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
 	rm -f "$log.raw"
-	for want in "Starting init as pid 1" "init: hello from user space (pid 1)" \
-		"init: /proc/self/maps:" \
-		"08048000-08049000 r-xp 00000000 00:00 0          /init" \
-		"rw-p 0804a000 00:00 0          [heap]" \
-		"bffff000-c0000000 rw-p bffff000 00:00 0          [stack]" \
-		"init: nothing more to do"; do
-		if grep -q -F -- "$want" "$log"; then
-			echo "ok [make run] shows: $want"
-		else
-			echo "not ok [make run] shows: $want (log: $log)"
-		fi
-	done
-	printf '  RUN     init     %s\n' "$log" >&2
+	{
+		for want in "Starting init as pid 1" "init: hello from user space (pid 1)" \
+			"init: /proc/self/maps:" \
+			"08048000-08049000 r-xp 00000000 00:00 0          /init" \
+			"rw-p 0804a000 00:00 0          [heap]" \
+			"bffff000-c0000000 rw-p bffff000 00:00 0          [stack]" \
+			"init: nothing more to do"; do
+			if grep -q -F -- "$want" "$log"; then
+				echo "ok [make run] shows: $want"
+			else
+				echo "not ok [make run] shows: $want (log: $log)"
+			fi
+		done
+	} > "$R/run.tap"
+	printf '  RUN     init         %s\n' "$log"
 }
-check_run > "$R/run.tap"
+check_run
 
 # 5. The README's sample output, against the logs of the boots above.
 sh tests/samples.sh README.md "$B/log" > "$R/samples.tap"

@@ -15,6 +15,8 @@
  * yields and two switches.
  *
  * Output: "bench: <what>: <N> instructions ..." lines, as the kernel's.
+ * The kernel passes the unit as argv[1]: "instructions" under -icount
+ * (make bench), "cycles" otherwise (tests/kernel/bench.c tsc_unit()).
  */
 #include "ulib.h"
 
@@ -28,8 +30,9 @@ static inline unsigned int rdtsc_lo(void)
 	return lo;          /* differences below 2^32 are all we need */
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+	const char *unit = argc > 1 ? argv[1] : "cycles";
 	unsigned int t0, t1, nosys, getpid_rt, yield_alone, pingpong;
 	int pid, status;
 
@@ -69,10 +72,10 @@ int main(void)
 		return 1;
 	}
 
-	printf("bench: unknown system call (-ENOSYS) round trip: %u instructions\n", nosys);
-	printf("bench: getpid() round trip through int 0x80: %u instructions\n", getpid_rt);
-	printf("bench: sched_yield() with nothing else to run: %u instructions\n", yield_alone);
+	printf("bench: unknown system call (-ENOSYS) round trip: %u %s\n", nosys, unit);
+	printf("bench: getpid() round trip through int 0x80: %u %s\n", getpid_rt, unit);
+	printf("bench: sched_yield() with nothing else to run: %u %s\n", yield_alone, unit);
 	printf("bench: context switch between two processes (sched_yield ping-pong): "
-	       "%u instructions per switch, yield included\n", pingpong);
+	       "%u %s per switch, yield included\n", pingpong, unit);
 	return 0;
 }

@@ -16,6 +16,7 @@
 #define X86_CR4_PGE 0x00000080   /* global pages */
 
 #define X86_EFLAGS_IF 0x00000200
+#define X86_EFLAGS_ID 0x00200000   /* writable only if the CPU has CPUID */
 
 static inline u32 read_cr2(void) { u32 v; asm volatile("mov %%cr2, %0" : "=r"(v)); return v; }
 static inline u32 read_cr3(void) { u32 v; asm volatile("mov %%cr3, %0" : "=r"(v)); return v; }
@@ -63,6 +64,8 @@ static inline void cpuid(u32 op, u32 *a, u32 *b, u32 *c, u32 *d)
 #define X86_FEATURE_PSE (1u << 3)    /* CPUID 1, edx: 4 MB pages */
 #define X86_FEATURE_PGE (1u << 13)   /* CPUID 1, edx: global pages */
 #define X86_FEATURE_APIC (1u << 9)   /* CPUID 1, edx: an on-chip local APIC */
+#define X86_FEATURE_TSC (1u << 4)    /* CPUID 1, edx: rdtsc */
+#define X86_FEATURE_CMOV (1u << 15)  /* CPUID 1, edx: cmov, which -march=i686 lets gcc use */
 
 static inline u32 cpuid_edx(u32 op)
 {

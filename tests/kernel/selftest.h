@@ -124,6 +124,8 @@ extern const struct selftest_suite elf_suite;
 extern const struct selftest_suite process_suite;
 
 __attribute__((noreturn)) void run_selftests(void);
+/* "bench=icount": QEMU runs under -icount shift=0, a TSC tick is an instruction. */
+extern bool bench_icount;
 __attribute__((noreturn)) void run_benchmarks(void);
 
 #endif /* _TESTS_SELFTEST_H */

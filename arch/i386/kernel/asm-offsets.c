@@ -2,9 +2,9 @@
  * arch/i386/kernel/asm-offsets.c - the C headers' numbers, for the
  * assembly files.
  *
- * NASM cannot read a C header, so boot/head.asm and entry.asm would have
- * to repeat every constant they use: a second copy that nothing keeps in
- * step with the first.  Instead this file is compiled, never linked: the
+ * NASM cannot read a C header, so boot/head.asm, boot/cpucheck.asm and
+ * entry.asm would have to repeat every constant they use: a second copy
+ * that nothing keeps in step with the first.  Instead this file is compiled, never linked: the
  * Makefile runs the cross compiler with -S on it, and each DEFINE() below
  * leaves one marker line in the assembly output, the value already
  * computed by the compiler:
@@ -12,7 +12,7 @@
  *   DEFINE(THREAD_SIZE, THREAD_SIZE)    ->  "->THREAD_SIZE $8192 THREAD_SIZE"
  *
  * A sed script turns every marker into a NASM definition in
- * build/include/asm-offsets.inc, which both .asm files %include:
+ * build/include/asm-offsets.inc, which the kernel's .asm files %include:
  *
  *   %define THREAD_SIZE 8192 ; THREAD_SIZE
  *
@@ -37,6 +37,8 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <asm/qemu.h>
+#include <asm/serial.h>
 #include <asm/segment.h>
 #include <asm/traps.h>
 
@@ -65,6 +67,34 @@ void foo(void)
 	/* Control registers (asm/processor.h). */
 	DEFINE(X86_CR0_WP, X86_CR0_WP);
 	DEFINE(X86_CR0_PG, X86_CR0_PG);
+	BLANK();
+
+	/* The CPU check (asm/processor.h) and how it speaks and stops
+	 * (asm/serial.h, asm/qemu.h). */
+	DEFINE(X86_EFLAGS_ID, X86_EFLAGS_ID);
+	DEFINE(X86_FEATURE_TSC, X86_FEATURE_TSC);
+	DEFINE(X86_FEATURE_CMOV, X86_FEATURE_CMOV);
+	DEFINE(COM1, COM1);
+	DEFINE(BASE_BAUD, BASE_BAUD);
+	DEFINE(DEFAULT_BAUD, DEFAULT_BAUD);
+	DEFINE(UART_TX, UART_TX);
+	DEFINE(UART_DLL, UART_DLL);
+	DEFINE(UART_IER, UART_IER);
+	DEFINE(UART_DLM, UART_DLM);
+	DEFINE(UART_FCR, UART_FCR);
+	DEFINE(UART_LCR, UART_LCR);
+	DEFINE(UART_MCR, UART_MCR);
+	DEFINE(UART_LSR, UART_LSR);
+	DEFINE(UART_FCR_ENABLE_FIFO, UART_FCR_ENABLE_FIFO);
+	DEFINE(UART_FCR_CLEAR_RCVR, UART_FCR_CLEAR_RCVR);
+	DEFINE(UART_FCR_CLEAR_XMIT, UART_FCR_CLEAR_XMIT);
+	DEFINE(UART_LCR_WLEN8, UART_LCR_WLEN8);
+	DEFINE(UART_LCR_DLAB, UART_LCR_DLAB);
+	DEFINE(UART_MCR_DTR, UART_MCR_DTR);
+	DEFINE(UART_MCR_RTS, UART_MCR_RTS);
+	DEFINE(UART_LSR_THRE, UART_LSR_THRE);
+	DEFINE(QEMU_EXIT_PORT, QEMU_EXIT_PORT);
+	DEFINE(QEMU_EXIT_BAD_CPU, QEMU_EXIT_BAD_CPU);
 	BLANK();
 
 	/* Segments (asm/segment.h) and vectors (asm/traps.h). */

@@ -9,6 +9,6 @@ void qemu_exit(int value)
 {
 	local_irq_disable();
 	outl(value, QEMU_EXIT_PORT);
-	for (;;)            /* no isa-debug-exit device (make run): stay here */
+	for (;;)            /* no exit device (QEMU run by hand): stay here */
 		halt();
 }

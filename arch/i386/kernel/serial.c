@@ -12,38 +12,25 @@
 #include <asm/io.h>
 #include <asm/serial.h>
 
-#define COM1      0x3f8
-#define BASE_BAUD 115200
-
-/* Register offsets from the base port (National Semiconductor PC16550D). */
-#define TXR  0    /* transmit holding register (write) */
-#define DLL  0    /* divisor latch low, when LCR.DLAB = 1 */
-#define IER  1    /* interrupt enable */
-#define DLH  1    /* divisor latch high, when LCR.DLAB = 1 */
-#define FCR  2    /* FIFO control */
-#define LCR  3    /* line control */
-#define MCR  4    /* modem control */
-#define LSR  5    /* line status */
-#define LSR_THRE 0x20   /* transmit holding register empty */
-
+/* boot/cpucheck.asm sets the UART up the same way when it must speak first. */
 void serial_init(void)
 {
-	unsigned int divisor = BASE_BAUD / 115200;
+	unsigned int divisor = BASE_BAUD / DEFAULT_BAUD;
 
-	outb(0x00, COM1 + IER);        /* no interrupts: we poll */
-	outb(0x80, COM1 + LCR);        /* DLAB = 1 to set the baud rate */
-	outb(divisor & 0xff, COM1 + DLL);
-	outb(divisor >> 8, COM1 + DLH);
-	outb(0x03, COM1 + LCR);        /* 8 bits, no parity, 1 stop bit */
-	outb(0x07, COM1 + FCR);        /* enable and clear the FIFOs */
-	outb(0x03, COM1 + MCR);        /* DTR, RTS */
+	outb(0x00, COM1 + UART_IER);            /* no interrupts: we poll */
+	outb(UART_LCR_DLAB, COM1 + UART_LCR);   /* to set the baud rate */
+	outb(divisor & 0xff, COM1 + UART_DLL);
+	outb(divisor >> 8, COM1 + UART_DLM);
+	outb(UART_LCR_WLEN8, COM1 + UART_LCR);  /* 8N1 */
+	outb(UART_FCR_ENABLE_FIFO | UART_FCR_CLEAR_RCVR | UART_FCR_CLEAR_XMIT, COM1 + UART_FCR);
+	outb(UART_MCR_DTR | UART_MCR_RTS, COM1 + UART_MCR);
 }
 
 void serial_putc(char c)
 {
 	if (c == '\n')
 		serial_putc('\r');
-	while (!(inb(COM1 + LSR) & LSR_THRE))
+	while (!(inb(COM1 + UART_LSR) & UART_LSR_THRE))
 		;
-	outb(c, COM1 + TXR);
+	outb(c, COM1 + UART_TX);
 }
