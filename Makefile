@@ -78,7 +78,7 @@ SELFTEST_OBJS := $(addprefix $(B)/,$(ASM_OBJS)) \
 
 # User programs (boot/user/<prog>.c), each linked with crt0, ulib and the
 # kernel's own string and printf code compiled again for user space.
-USER_PROGS    := init usertests bench
+USER_PROGS    := init usertests bench stackcheck
 USER_KLIB_OBJS := $(B)/user/kernel/string.o $(B)/user/kernel/vsprintf.o
 USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o $(USER_KLIB_OBJS)
 USER_BINS     := $(addprefix $(B)/user/,$(USER_PROGS))
