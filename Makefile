@@ -60,7 +60,8 @@ TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
 	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o \
-	       tests/kernel/elf_test.o tests/kernel/process_test.o
+	       tests/kernel/elf_test.o tests/kernel/process_test.o \
+	       tests/kernel/meminfo_test.o
 
 # Two images of one kernel (linux/selftest.h, linux/tracepoint.h):
 #   $(B)/kernel.elf           what make run boots: no tests, no probes;
