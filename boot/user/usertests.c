@@ -29,7 +29,9 @@
  * line, not a dead test suite.
  *
  * When run as `usertests exec-child a1` (by test 13's execve) it checks
- * its own argv and envp instead and reports by its exit status.
+ * its own argv and envp instead and reports by its exit status.  Test 14
+ * execs another program, boot/user/stackcheck, with argv or envp empty:
+ * with argv = {NULL} no argument could tell usertests what to do.
  */
 #include <stdint.h>
 #include <linux/stringify.h>
