@@ -68,7 +68,8 @@ TEST_OBJS   := tests/kernel/selftest.o tests/kernel/bench.o \
 	       tests/kernel/boot_test.o tests/kernel/printk_test.o \
 	       tests/kernel/mm_test.o tests/kernel/vmalloc_test.o tests/kernel/ioremap_test.o tests/kernel/highmem_test.o \
 	       tests/kernel/layout_test.o tests/kernel/slab_test.o tests/kernel/slab_debug_test.o \
-	       tests/kernel/elf_test.o tests/kernel/process_test.o
+	       tests/kernel/elf_test.o tests/kernel/process_test.o \
+	       tests/kernel/meminfo_test.o
 
 # Two images of one kernel (linux/selftest.h, linux/tracepoint.h):
 #   $(B)/kernel.elf           what make run boots: no tests, no probes;
@@ -86,7 +87,7 @@ SELFTEST_OBJS := $(addprefix $(B)/,$(ASM_OBJS)) \
 
 # User programs (boot/user/<prog>.c), each linked with crt0, ulib and the
 # kernel's own string and printf code compiled again for user space.
-USER_PROGS    := init usertests bench
+USER_PROGS    := init usertests bench stackcheck
 USER_KLIB_OBJS := $(B)/user/kernel/string.o $(B)/user/kernel/vsprintf.o
 USER_LIB_OBJS := $(B)/user/crt0.o $(B)/user/ulib.o $(USER_KLIB_OBJS)
 USER_BINS     := $(addprefix $(B)/user/,$(USER_PROGS))

@@ -58,9 +58,6 @@
 
 #define ARG_MAX      PAGE_SIZE      /* bytes of argument and environment strings */
 #define MAX_ARGS     256            /* argv and envp pointers, each */
-#define AT_NULL      0
-#define AT_PAGESZ    6
-#define AT_ENTRY     9
 
 /* The strings of argv and envp, copied out of the old address space. */
 struct linux_binprm {
@@ -188,6 +185,25 @@ static int load_segments(struct mm_struct *mm, const u8 *image, const char *name
 	return 0;
 }
 
+/*
+ * Write at @w the user addresses of @n strings, the first at *@p (user) and
+ * *@s (its kernel copy), then the NULL that ends the vector, even when @n
+ * is 0 (argv = {NULL}, envp = {NULL}).  Advance *@p and *@s past the @n
+ * strings; return the word after the NULL.
+ */
+static u32 *put_string_pointers(u32 *w, u32 n, unsigned long *p, const char **s)
+{
+	for (u32 i = 0; i < n; i++) {
+		u32 len = strlen(*s) + 1;
+
+		*w++ = *p;
+		*p += len;
+		*s += len;
+	}
+	*w++ = 0;
+	return w;
+}
+
 /* The stack region and its first pages, laid out as the comment above. */
 static int setup_stack(struct mm_struct *mm, const struct linux_binprm *bprm,
 		       u32 entry, unsigned long *sp_out)
@@ -220,19 +236,10 @@ static int setup_stack(struct mm_struct *mm, const struct linux_binprm *bprm,
 	w = words;
 	*w++ = bprm->argc;
 	mm->arg_start = p;
-	for (u32 i = 0; i < bprm->argc + bprm->envc; i++) {
-		if (i == bprm->argc) {
-			*w++ = 0;           /* argv's NULL */
-			mm->arg_end = mm->env_start = p;
-		}
-		*w++ = p;
-		p += strlen(s) + 1;
-		s += strlen(s) + 1;
-	}
-	if (!bprm->envc)
-		mm->arg_end = mm->env_start = p;
+	w = put_string_pointers(w, bprm->argc, &p, &s);   /* argv[], NULL */
+	mm->arg_end = mm->env_start = p;
+	w = put_string_pointers(w, bprm->envc, &p, &s);   /* envp[], NULL */
 	mm->env_end = p;
-	*w++ = 0;                           /* envp's NULL */
 	*w++ = AT_PAGESZ; *w++ = PAGE_SIZE;
 	*w++ = AT_ENTRY;  *w++ = entry;
 	*w++ = AT_NULL;   *w++ = 0;

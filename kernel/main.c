@@ -31,9 +31,11 @@
 #include <asm/timer.h>
 #include <asm/uaccess.h>
 
+/* The split is read off PAGE_OFFSET (CONFIG_PAGE_OFFSET): user space gets
+ * PAGE_OFFSET >> 30 of the 4 GB, the kernel the rest. */
 static const char linux_banner[] =
 	"i386 teaching kernel: the 32-bit Linux memory layout "
-	"(3G/1G split, PAGE_OFFSET 0xc0000000)\n";
+	"(%uG/%uG split, PAGE_OFFSET 0x%08x)\n";
 
 static const char *crash_kind;
 
@@ -87,7 +89,7 @@ static void rest_init(void);
 asmlinkage void __init start_kernel(u32 magic, phys_addr_t mb2_phys)
 {
 	serial_init();          /* COM1: printk works from here on */
-	printk("%s", linux_banner);
+	printk(linux_banner, PAGE_OFFSET >> 30, 4 - (PAGE_OFFSET >> 30), PAGE_OFFSET);
 	cpu_init();             /* our GDT and segment registers, this CPU's TSS */
 	trap_init();            /* IDT: 32 exceptions, 16 IRQ vectors, int 0x80 */
 	sched_init();           /* this boot thread is task 0: `current` works */

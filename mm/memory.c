@@ -36,6 +36,7 @@
 #include <linux/mm.h>
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/vmstat.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 
@@ -81,6 +82,7 @@ pte_t *pte_alloc_map(struct mm_struct *mm, unsigned long addr)
 			return NULL;
 		set_pmd(pmd, __pmd((u32)PFN_PHYS(page_to_pfn(table)) | _PAGE_TABLE));
 		mm->nr_ptes++;
+		nr_page_table_pages++;
 	}
 	return pte_offset_map(pmd, addr);
 }
@@ -198,6 +200,7 @@ void free_pgtables(struct mm_struct *mm)
 		__free_page(pmd_page(*pmd));
 		pmd_clear(pmd);
 		mm->nr_ptes--;
+		nr_page_table_pages--;
 	}
 	if (current->active_mm == mm)
 		__flush_tlb();

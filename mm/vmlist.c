@@ -35,10 +35,11 @@
  * remove_vm_area(); find_vm_area() and free_vm_area() of later 2.6
  * kernels (2.6.11 looks an area up only inside remove_vm_area(), 2.6.18
  * in a static __find_vm_area()); is_vmalloc_addr() of 2.6.25; the caller
- * field and /proc/vmallocinfo (show_vmallocinfo()) of 2.6.25.  Omitted:
- * vmlist_lock (one CPU, and nothing vmallocs in an interrupt), NUMA
- * nodes, and the red-black tree of free ranges that replaced the list in
- * 2.6.28.
+ * field and /proc/vmallocinfo (show_vmallocinfo()) of 2.6.25;
+ * get_vmalloc_info() of fs/proc/proc_misc.c (2.6.11; mm/vmalloc.c
+ * later).  Omitted: vmlist_lock (one CPU, and nothing vmallocs in an
+ * interrupt), NUMA nodes, and the red-black tree of free ranges that
+ * replaced the list in 2.6.28.
  */
 #include <linux/kernel.h>
 #include <linux/kallsyms.h>
@@ -231,4 +232,29 @@ void show_vmallocinfo(void)
 			 (v->flags & VM_MAP) ? " vmap" : "");
 		printk("%s\n", line);
 	}
+}
+
+/**
+ * get_vmalloc_info - fill @vmi with what /proc/meminfo shows of the
+ * vmalloc area: @vmi->used, the sum of vm->size of its areas (so each
+ * counts its guard page), and @vmi->largest_chunk, the largest hole in
+ * [VMALLOC_START, VMALLOC_END), before, between or after the areas.
+ * Areas outside that range (none here today) are skipped.
+ */
+void get_vmalloc_info(struct vmalloc_info *vmi)
+{
+	unsigned long prev_end = VMALLOC_START;
+
+	vmi->used = 0;
+	vmi->largest_chunk = 0;
+	for (struct vm_struct *vm = vmlist; vm; vm = vm->next) {
+		unsigned long addr = (unsigned long)vm->addr;
+
+		if (addr < VMALLOC_START || addr >= VMALLOC_END)
+			continue;
+		vmi->used += vm->size;
+		vmi->largest_chunk = max(vmi->largest_chunk, addr - prev_end);
+		prev_end = addr + vm->size;
+	}
+	vmi->largest_chunk = max(vmi->largest_chunk, VMALLOC_END - prev_end);
 }

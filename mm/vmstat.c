@@ -9,17 +9,25 @@
  *
  * /proc/zoneinfo, per zone, the watermarks and sizes in pages; we add one
  * line, "free_area", with the buddyinfo counts of the zone.
- * /proc/meminfo, 2.6's labels and widths, for the lines this kernel has.
+ * /proc/meminfo, 2.6's labels and widths, for the lines this kernel has:
+ * the totals, Slab, PageTables (user page tables only, as 2.6.11 counts
+ * them), and the vmalloc area: VmallocTotal its size, VmallocUsed the
+ * sum of its areas' sizes (each with its guard page, as 2.6.11 adds
+ * vm->size), VmallocChunk the largest hole (get_vmalloc_info()).
  *
  * Mirrors: mm/page_alloc.c frag_show() (2.6.11), mm/vmstat.c
  * zoneinfo_show_print() (2.6.2x+, with "managed" of 3.x),
- * fs/proc/proc_misc.c meminfo_read_proc() (2.6.11).
+ * fs/proc/proc_misc.c meminfo_read_proc() (2.6.11); nr_page_table_pages
+ * is 2.6.11's page_state field of that name (NR_PAGETABLE from 2.6.18).
  */
 #include <linux/kernel.h>
 #include <linux/gfp.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
+#include <linux/vmalloc.h>
 #include <linux/vmstat.h>
+
+unsigned long nr_page_table_pages;
 
 void show_buddyinfo(void)
 {
@@ -67,6 +75,9 @@ static unsigned long K(unsigned long pages)
 void show_meminfo(void)
 {
 	unsigned long free = nr_free_pages(), high_free = nr_free_highpages();
+	struct vmalloc_info vmi;
+
+	get_vmalloc_info(&vmi);
 
 	printk("MemTotal:     %8lu kB\n", K(totalram_pages));
 	printk("MemFree:      %8lu kB\n", K(free));
@@ -75,4 +86,8 @@ void show_meminfo(void)
 	printk("LowTotal:     %8lu kB\n", K(totalram_pages - totalhigh_pages));
 	printk("LowFree:      %8lu kB\n", K(free - high_free));
 	printk("Slab:         %8lu kB\n", K(nr_slab_pages));
+	printk("PageTables:   %8lu kB\n", K(nr_page_table_pages));
+	printk("VmallocTotal: %8lu kB\n", (unsigned long)(VMALLOC_END - VMALLOC_START) >> 10);
+	printk("VmallocUsed:  %8lu kB\n", vmi.used >> 10);
+	printk("VmallocChunk: %8lu kB\n", vmi.largest_chunk >> 10);
 }

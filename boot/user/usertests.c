@@ -29,12 +29,15 @@
  * line, not a dead test suite.
  *
  * When run as `usertests exec-child a1` (by test 13's execve) it checks
- * its own argv and envp instead and reports by its exit status.
+ * its own argv and envp instead and reports by its exit status.  Test 14
+ * execs another program, boot/user/stackcheck, with argv or envp empty:
+ * with argv = {NULL} no argument could tell usertests what to do.
  */
 #include <stdint.h>
 #include <linux/stringify.h>
 #include <memlayout.h>      /* the kernel's PAGE_SIZE, PAGE_ALIGN, TASK_SIZE, ELF_EXEC_BASE */
 #include "ulib.h"
+#include "stackcheck.h"
 
 #define UNMAPPED_ADDR    0x40000000UL      /* nothing of ours is ever mapped here */
 #define CHILD_SURVIVED   99                /* exit status of a child that should have died */
@@ -801,6 +804,59 @@ static const char *test_execve_args(void)
 }
 
 /*
+ * Exec boot/user/stackcheck in a child with @argv and @envp; NULL if it
+ * found its stack laid out as Linux's and counted @argc and @envc.
+ */
+static const char *exec_stackcheck(char *const argv[], char *const envp[], int argc, int envc)
+{
+	int status, pid = fork(), code;
+	const char *err;
+
+	if (pid < 0)
+		return fail("fork returned %d", pid);
+	if (pid == 0) {
+		int ret = execve("stackcheck", argv, envp);
+
+		exit(ret < 0 ? 200 - ret : 200);
+	}
+	if ((err = reap(pid, &status)))
+		return err;
+	code = WEXITSTATUS(status);
+	if (WIFEXITED(status) && code == 10 * argc + envc)
+		return NULL;
+	if (WIFEXITED(status) && code > STACKCHECK_FAILED && code < 200)
+		return fail("stackcheck with argc %d, envc %d: check %d of check_stack() failed",
+			    argc, envc, code - STACKCHECK_FAILED);
+	if (WIFEXITED(status) && code >= 200)
+		return fail("execve(\"stackcheck\") returned %d in the child", 200 - code);
+	return fail("stackcheck with argc %d, envc %d: %s, expected exit %d", argc, envc,
+		    describe_status(status), 10 * argc + envc);
+}
+
+/*
+ * An empty vector is still ended by its NULL: execve with envp = {NULL},
+ * then with argv = {NULL}, then both, then neither empty.  Expect, word by
+ * word from esp: argc, argv[], NULL, envp[], NULL, AT_PAGESZ 4096,
+ * AT_ENTRY _start, AT_NULL 0, then the strings back to back up to the 4
+ * zero bytes under 0xc0000000; stackcheck checks them and exits
+ * 10 * argc + envc.
+ */
+static const char *test_execve_empty_argv_envp(void)
+{
+	char *const args[] = { "stackcheck", "a1", NULL };
+	char *const env[] = { "KEY=value", "K2=v2", NULL };
+	char *const none[] = { NULL };
+	const char *err;
+
+	if ((err = exec_stackcheck(args, none, 2, 0)) ||
+	    (err = exec_stackcheck(none, env, 0, 2)) ||
+	    (err = exec_stackcheck(none, none, 0, 0)) ||
+	    (err = exec_stackcheck(args, env, 2, 2)))
+		return err;
+	return NULL;
+}
+
+/*
  * execve must fail and return for a program that is not there, and for a
  * path it cannot read.  Expect -ENOENT, then -EFAULT twice.
  */
@@ -1089,6 +1145,7 @@ static const struct {
 	{ "brk_grows_zeroed_heap_and_shrinking_unmaps", "U1", test_brk },
 	{ "fork_gives_live_processes_separate_memory", "S2 S3", test_fork_separate_memory },
 	{ "execve_passes_argv_envp_above_the_stack", "U1", test_execve_args },
+	{ "execve_empty_argv_or_envp_still_null_terminated", "U1", test_execve_empty_argv_envp },
 	{ "execve_unknown_program_enoent_bad_path_efault", "U5", test_execve_errors },
 	{ "proc_self_maps_shows_text_data_stack_below_3g", "S1 U1 U6", test_proc_self_maps },
 	{ "open_read_write_close_bad_path_fd_and_buffer", "U5", test_fd_errors },

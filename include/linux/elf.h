@@ -69,6 +69,12 @@ typedef u32 Elf32_Word;
 #define PF_W         0x2
 #define PF_R         0x4
 
+/* The auxiliary vector: (type, value) pairs exec puts on the new stack
+ * above envp's NULL, ended by AT_NULL (kernel/exec.c setup_stack()). */
+#define AT_NULL      0            /* the end of the vector */
+#define AT_PAGESZ    6            /* value: PAGE_SIZE */
+#define AT_ENTRY     9            /* value: the program's e_entry */
+
 typedef struct elf32_hdr {
 	unsigned char e_ident[EI_NIDENT];
 	Elf32_Half e_type;

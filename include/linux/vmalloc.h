@@ -39,6 +39,14 @@ struct vm_struct {
 
 extern struct vm_struct *vmlist;
 
+/* The vmalloc area in /proc/meminfo's terms, in bytes: the areas' sizes
+ * (guard pages included) and the largest hole between them. */
+struct vmalloc_info {
+	unsigned long used;
+	unsigned long largest_chunk;
+};
+void get_vmalloc_info(struct vmalloc_info *vmi);
+
 /* The areas: reserve and release address space (no mapping). */
 struct vm_struct *get_vm_area(unsigned long size, unsigned long flags);
 struct vm_struct *__get_vm_area(unsigned long size, unsigned long flags,

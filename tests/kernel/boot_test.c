@@ -53,6 +53,18 @@ static const char *test_split(void)
 }
 
 /*
+ * start_kernel()'s first line names the split, computed from PAGE_OFFSET
+ * when it runs.  Expect "(3G/1G split, PAGE_OFFSET 0xc0000000)" in the log.
+ */
+static const char *test_banner_names_split(void)
+{
+	KTEST_EXPECT_EQ(PAGE_OFFSET >> 30, 3);
+	KTEST_EXPECT(log_contains_since(0, "i386 teaching kernel: "));
+	KTEST_EXPECT(log_contains_since(0, "(3G/1G split, PAGE_OFFSET 0xc0000000)\n"));
+	return NULL;
+}
+
+/*
  * On the direct map virtual = physical + PAGE_OFFSET.  Expect __pa/__va to
  * round-trip, and the hardware page tables to agree with __pa for kernel
  * code, data, bss and the stack.
@@ -351,6 +363,7 @@ static const char *test_kallsyms(void)
 
 static const struct selftest boot_tests[] = {
 	{ "split_is_3g_user_1g_kernel", "seeds: S1", test_split },
+	{ "banner_names_split_from_page_offset", "seeds: S1", test_banner_names_split },
 	{ "pa_va_round_trip_on_direct_map", "seeds: P1", test_pa_va_round_trip },
 	{ "kernel_loaded_at_1m_linked_at_3g_plus_1m", "seeds: P2", test_load_and_link_address },
 	{ "boot_pgd_maps_8mb_twice_then_drops_identity", "seeds: P3", test_boot_pgd },

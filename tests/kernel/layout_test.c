@@ -75,6 +75,30 @@ static const char *test_regions_in_order(void)
 }
 
 /*
+ * The direct map stops at high_memory exactly, even when lowmem ends
+ * inside a 4 MB page (paging_init() maps that tail with 4 KB pages):
+ *
+ *      high_memory - 1       high_memory
+ *   ... | last lowmem page | VMALLOC_OFFSET gap ...
+ *          mapped              never mapped
+ *
+ * Expect high_memory - 1 readable, mapped to __pa of itself, and a read of
+ * high_memory to fault, whether or not max_low_pfn is 4 MB aligned.
+ */
+static const char *test_direct_map_ends_at_high_memory(void)
+{
+	unsigned long hm = (unsigned long)high_memory;
+	char c;
+
+	KTEST_EXPECT_EQ(probe_kernel_read(&c, (const void *)(hm - 1), 1), 0);
+	KTEST_EXPECT_EQ(slow_virt_to_phys(hm - 1), hm - 1 - PAGE_OFFSET);
+	KTEST_EXPECT_EQ(slow_virt_to_phys(hm), (u64)-1);
+	KTEST_EXPECT(unmapped(hm));
+	KTEST_EXPECT(unmapped(hm + PAGE_SIZE - 1));
+	return NULL;
+}
+
+/*
  * high_memory ends the direct map: __va(max_low_pfn pages), at most
  * PAGE_OFFSET + 896 MB.  VMALLOC_START is the next 8 MB boundary at least
  * 8 MB above it (V2): expect the formula's value and a gap of 8 to 16 MB.
@@ -243,6 +267,7 @@ static const char *test_faults_name_their_region(void)
 
 static const struct selftest layout_tests[] = {
 	{ "regions_in_order_with_unmapped_gaps", "seeds: L1", test_regions_in_order },
+	{ "direct_map_ends_at_high_memory", "seeds: L1 P4", test_direct_map_ends_at_high_memory },
 	{ "vmalloc_start_8m_aligned_8_to_16m_above_lowmem", "seeds: V2 L2", test_vmalloc_start },
 	{ "vmalloc_end_two_pages_below_pkmap", "seeds: V3", test_vmalloc_end },
 	{ "vmalloc_area_size_follows_ram", "seeds: V7", test_vmalloc_size_follows_ram },

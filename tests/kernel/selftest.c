@@ -128,6 +128,7 @@ static const struct selftest_suite *const suites[] = {
 	&mm_suite,
 	&layout_suite,
 	&vmalloc_suite,
+	&meminfo_suite,
 	&ioremap_suite,
 	&highmem_suite,
 	&slab_suite,
@@ -180,7 +181,8 @@ unsigned long log_position(void)
 	return log_buf_end_get();
 }
 
-bool log_contains_since(unsigned long since, const char *needle)
+/* The log position just past the first @needle printed since @since, or 0. */
+static unsigned long log_find_since(unsigned long since, const char *needle)
 {
 	const char *buf = log_buf_addr_get();
 	unsigned long end = log_buf_end_get(), mask = log_buf_len_get() - 1;
@@ -194,9 +196,32 @@ bool log_contains_since(unsigned long since, const char *needle)
 		while (i < n && buf[(pos + i) & mask] == needle[i])
 			i++;
 		if (i == n)
-			return true;
+			return pos + n;
 	}
-	return false;
+	return 0;
+}
+
+bool log_contains_since(unsigned long since, const char *needle)
+{
+	return log_find_since(since, needle) != 0;
+}
+
+bool log_number_since(unsigned long since, const char *label, unsigned long *val)
+{
+	const char *buf = log_buf_addr_get();
+	unsigned long end = log_buf_end_get(), mask = log_buf_len_get() - 1;
+	unsigned long pos = log_find_since(since, label);
+	bool digits = false;
+
+	if (!pos)
+		return false;
+	while (pos < end && buf[pos & mask] == ' ')
+		pos++;
+	for (*val = 0; pos < end && buf[pos & mask] >= '0' && buf[pos & mask] <= '9'; pos++) {
+		*val = *val * 10 + (buf[pos & mask] - '0');
+		digits = true;
+	}
+	return digits;
 }
 
 void snapshot_free(struct free_snapshot *s)

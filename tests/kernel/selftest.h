@@ -51,6 +51,9 @@ unsigned long log_position(void);
 /* Does the text printed since @since contain @needle?  (printk's log
  * buffer, read as dmesg reads it: log_buf_addr_get() and friends.) */
 bool log_contains_since(unsigned long since, const char *needle);
+/* The decimal number after the first @label (and any spaces) printed since
+ * @since, as in "VmallocUsed:      8 kB"; false if there is none. */
+bool log_number_since(unsigned long since, const char *label, unsigned long *val);
 
 /*
  * Call @fn(@arg) and report whether it hit a BUG: __bug() prints its
@@ -116,6 +119,7 @@ extern const struct selftest_suite printk_suite;
 extern const struct selftest_suite mm_suite;
 extern const struct selftest_suite layout_suite;
 extern const struct selftest_suite vmalloc_suite;
+extern const struct selftest_suite meminfo_suite;
 extern const struct selftest_suite ioremap_suite;
 extern const struct selftest_suite highmem_suite;
 extern const struct selftest_suite slab_suite;

@@ -432,6 +432,37 @@ START_TEST(get_vm_area_uses_the_vmalloc_range)
 END_TEST
 
 /*
+ * /proc/meminfo's view of the vmalloc area (get_vmalloc_info()), with
+ * 512 MB of lowmem, so [0xe0800000, VMALLOC_END):
+ *
+ *   empty:            (               whole range                )
+ *   a, b, free a:     ( 2 )[b: 3   |g](          the rest           )
+ *
+ * Expect used = the areas' sizes with their guard pages (0, then 4
+ * pages), and largest_chunk = the whole range, then the rest after b.
+ */
+START_TEST(vmalloc_info_sums_areas_and_finds_largest_hole)
+{
+	struct vmalloc_info vmi;
+	struct vm_struct *a, *b;
+
+	high_memory = (void *)(uintptr_t)(PAGE_OFFSET + (512u << 20));
+	get_vmalloc_info(&vmi);
+	ck_assert_uint_eq(vmi.used, 0);
+	ck_assert_uint_eq(vmi.largest_chunk, VMALLOC_END - VMALLOC_START);
+	a = get_vm_area(100, VM_ALLOC);
+	b = get_vm_area(3 * PG, VM_ALLOC);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_nonnull(b);
+	free_vm_area(a);
+	get_vmalloc_info(&vmi);
+	ck_assert_uint_eq(vmi.used, 4 * PG);
+	ck_assert_uint_eq(vmi.largest_chunk, VMALLOC_END - (VMALLOC_START + 6 * PG));
+	high_memory = NULL;
+}
+END_TEST
+
+/*
  * /proc/vmallocinfo (2.6.25): start-end (guard included), the size in
  * %7ld, the caller (the host's sprint_symbol() prints it in hex), then
  * pages=, phys= and the kind when they apply; one line per area, in order.
@@ -473,6 +504,7 @@ Suite *vmalloc_suite(void)
 	tcase_add_test(tc, no_memory_for_a_vm_struct_returns_null);
 	tcase_add_test(tc, get_vm_area_uses_the_vmalloc_range);
 	tcase_add_test(tc, vmallocinfo_prints_each_area_like_linux);
+	tcase_add_test(tc, vmalloc_info_sums_areas_and_finds_largest_hole);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -11,7 +11,8 @@
  * MAXMEM_PFN) and MAXMEM = 1 GB - 128 MB = 896 MB (claim P4).  With the
  * CPU's PSE feature one pgd entry maps 4 MB directly, with the global bit
  * (PGE) so CR3 reloads keep it in the TLB; without it, 4 KB page tables
- * from memblock.  Holes below high_memory (640 KB - 1 MB, firmware
+ * from memblock.  A lowmem end that is not 4 MB aligned is mapped with one
+ * 4 KB page table even with PSE, so nothing past high_memory is.  Holes below high_memory (640 KB - 1 MB, firmware
  * ranges) are mapped like RAM, as Linux does: nothing reads them, and their
  * struct pages stay PG_reserved, so no allocator hands them out.
  *
@@ -111,8 +112,14 @@ static pte_t * __init one_page_table_init(pmd_t *pmd)
 
 /*
  * kernel_physical_mapping_init - map [0, max_low_pfn) at PAGE_OFFSET.  With
- * PSE a whole 4 MB pgd entry at a time; the last one may reach past
- * max_low_pfn (never past MAXMEM, which is 4 MB aligned), as in Linux.
+ * PSE a whole 4 MB pgd entry at a time, while one fits below max_low_pfn;
+ * the tail, when max_low_pfn is not 4 MB aligned, through one 4 KB page
+ * table, so nothing at or above high_memory is mapped and the
+ * VMALLOC_OFFSET gap is truly empty.  (2.6.11 maps the whole last 4 MB
+ * page, past max_low_pfn.)
+ *
+ *   PAGE_OFFSET            4 MB aligned        high_memory
+ *   | 4 MB | 4 MB | ... | 4 MB | 4 KB ptes ... |  not mapped  |
  */
 static void __init kernel_physical_mapping_init(void)
 {
@@ -123,7 +130,7 @@ static void __init kernel_physical_mapping_init(void)
 		unsigned long vaddr = PAGE_OFFSET + PFN_PHYS(pfn);
 		pmd_t *pmd = pmd_offset(pgd_offset_k(vaddr), vaddr);
 
-		if (direct_map_uses_pse) {
+		if (direct_map_uses_pse && pfn + PTRS_PER_PTE <= max_low_pfn) {
 			set_pmd(pmd, __pmd(PFN_PHYS(pfn) | __PAGE_KERNEL | _PAGE_PSE | global));
 			pfn += PTRS_PER_PTE;
 			continue;
