@@ -12,9 +12,10 @@
  * at a word boundary, so no handler ever sees half a word ("mem=5" of
  * "mem=512M").
  *
- * Mirrors: kernel/params.c parse_args(), next_arg(), parse_one() (2.6);
- * the strlcpy() of the boot command line in setup_arch() (2.6.23), which
- * cuts mid-word where we drop the word.
+ * Mirrors: kernel/params.c parse_args(), next_arg(), parse_one() (2.6).
+ * Linux copies the loader's line with a plain cut at COMMAND_LINE_SIZE
+ * (2.6.23: head.S, then strlcpy() in setup_arch()), mid-word; we drop the
+ * cut word instead.
  * Omitted: module parameters ("module.key"), '-' and '_' being the same in
  * key names, typed parameter ops (param_set_int ...), the "--" separator.
  */
