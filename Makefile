@@ -317,6 +317,7 @@ ISO_CMDLINE_crash-guard = crash=guard
 # 2037 characters (its words, their spaces, "filler=" and one space), so
 # the last word "slab_debug=x" is cut by the 2047-character limit right
 # after "slab_debug": it must be dropped, not read as the bare switch.
+# (The "  ISO" line shows the first 60 characters of a command line.)
 BADARGS := selftest=no bench=x slab_debug=x crash=zzz printk.time=2 \
 	   mem=512 mem=1K mem=4095 mem=1M mem=256Mabc
 ISO_CMDLINE_badargs = $(BADARGS) filler=$(shell printf '%0*d' \
@@ -341,7 +342,7 @@ $(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
 	$(Q)if ! cmp -s $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg || \
 	      [ ! -f $@ ] || [ -n "$$(find $(ISO_IMAGE) $(USER_BINS) -newer $@)" ]; then \
 		mv $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg; \
-		[ -n "$(Q)" ] && echo '  ISO     $@ ($(ISO_CMDLINE_$*))'; \
+		[ -n "$(Q)" ] && printf '  ISO     %s (%.60s)\n' '$@' '$(ISO_CMDLINE_$*)'; \
 		grub-mkrescue --install-modules="multiboot2 normal iso9660 biosdisk part_msdos serial terminal" \
 			--locales= --fonts= --themes= -o $@ $(B)/iso-$* >$(B)/iso-$*.log 2>&1 || \
 		{ cat $(B)/iso-$*.log; exit 1; }; \
