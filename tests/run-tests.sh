@@ -150,6 +150,8 @@ check_badargs() {
 		"init: nothing more to do"; do
 		expect_line badargs "$log" "$want"
 	done
+	expect_regex badargs "$log" yes '^Command line: selftest=no .{2023}0$' \
+		"the 2036 characters kept are printed whole, past printk's 512-byte line"
 	expect_regex badargs "$log" no '^KTAP version' "selftest=no runs no self-test"
 	expect_regex badargs "$log" no '^bench: ' "bench=x runs no benchmark"
 	expect_regex badargs "$log" yes '^size-32 +[0-9]+ +[0-9]+ +32 ' \
