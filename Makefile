@@ -299,18 +299,45 @@ $(USER_ASMS): %.asm: %
 # build/<name>.iso boots ISO_IMAGE (make run's kernel, or for test and
 # bench the self-test image) with the command line ISO_CMDLINE_<name>, and
 # loads every user program as a module (module2 /boot/<prog> <prog>).
+# GRUB talks on COM1 too (serial, terminal_input, terminal_output), so its
+# own errors ("out of memory" at MEM=2M) show on the terminal make run uses.
+#
+# grub.cfg is read like a shell script, so CMDLINE is written into it
+# escaped: a ';' outside double quotes would end the multiboot2 command, and
+# becomes '\;' (inside "..." it is a plain character already).  A single
+# quote is refused: GRUB 2.06 hands it to the kernel as \' (its
+# grub_create_loader_cmdline() escapes quotes), and our parse_args() has no
+# backslash escapes, so it cannot arrive intact.
 CMDLINE ?=
+ifneq ($(findstring ',$(CMDLINE)),)
+$(error CMDLINE must not contain a single quote ('): GRUB would pass it to the kernel as \'; group words with double quotes instead)
+endif
+GRUB_ESCAPE_AWK := { o = ""; q = 0; for (i = 1; i <= length($$0); i++) { \
+	c = substr($$0, i, 1); if (c == "\"") q = !q; else if (c == ";" && !q) o = o "\\"; \
+	o = o c } print o }
 ISO_CMDLINE_kernel     = $(CMDLINE)
 ISO_CMDLINE_test       = selftest
 ISO_CMDLINE_bench      = bench=icount
 ISO_CMDLINE_crash-null = crash=null
 ISO_CMDLINE_crash-bug  = crash=bug
 ISO_CMDLINE_crash-guard = crash=guard
+# Every boot switch given a value it must refuse (make test checks that each
+# is reported and none acts), then a filler word that brings the line to
+# 2037 characters (its words, their spaces, "filler=" and one space), so
+# the last word "slab_debug=x" is cut by the 2047-character limit right
+# after "slab_debug": it must be dropped, not read as the bare switch.
+# (The "  ISO" line shows the first 60 characters of a command line.)
+BADARGS := selftest=no bench=x slab_debug=x crash=zzz printk.time=2 \
+	   mem=512 mem=1K mem=4095 mem=1M mem=256Mabc
+ISO_CMDLINE_badargs = $(BADARGS) filler=$(shell printf '%0*d' \
+	$$((2037 - 8 - $(words $(BADARGS)) - $(shell printf '%s' '$(BADARGS)' | tr -d ' ' | wc -c))) 0) \
+	slab_debug=x
 
-# test.iso and bench.iso boot the self-test image; the others, make run's,
-# except that kernel.iso boots the self-test image too when CMDLINE asks
-# for a switch only that image has (make run CMDLINE=selftest, =bench).
-SELFTEST_ISOS := $(B)/test.iso $(B)/bench.iso
+# test.iso, bench.iso and badargs.iso boot the self-test image (which has
+# the selftest and bench switches); the others, make run's, except that
+# kernel.iso boots the self-test image too when CMDLINE asks for a switch
+# only that image has (make run CMDLINE=selftest, =bench).
+SELFTEST_ISOS := $(B)/test.iso $(B)/bench.iso $(B)/badargs.iso
 ifneq ($(filter selftest bench bench=%,$(CMDLINE)),)
 SELFTEST_ISOS += $(B)/kernel.iso
 endif
@@ -321,15 +348,17 @@ $(B)/%.iso: $(B)/kernel.elf $(USER_BINS) FORCE
 	$(Q)mkdir -p $(B)/iso-$*/boot/grub
 	$(Q)cp $(ISO_IMAGE) $(B)/iso-$*/boot/kernel.elf
 	$(Q)cp $(USER_BINS) $(B)/iso-$*/boot/
-	$(Q){ printf 'set timeout=0\nset default=0\nmenuentry "i386 teaching kernel" {\n\tmultiboot2 /boot/kernel.elf %s\n' \
-		'$(ISO_CMDLINE_$*)'; \
+	$(Q){ printf 'serial --unit=0 --speed=115200\nterminal_input serial console\n'; \
+	  printf 'terminal_output serial console\n'; \
+	  printf 'set timeout=0\nset default=0\nmenuentry "i386 teaching kernel" {\n\tmultiboot2 /boot/kernel.elf %s\n' \
+		"$$(printf '%s\n' '$(ISO_CMDLINE_$*)' | awk '$(GRUB_ESCAPE_AWK)')"; \
 	  printf '\tmodule2 /boot/%s %s\n' $(foreach p,$(USER_PROGS),$(p) $(p)); \
 	  printf '\tboot\n}\n'; } > $(B)/iso-$*/boot/grub/grub.cfg.new
 	$(Q)if ! cmp -s $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg || \
 	      [ ! -f $@ ] || [ -n "$$(find $(ISO_IMAGE) $(USER_BINS) -newer $@)" ]; then \
 		mv $(B)/iso-$*/boot/grub/grub.cfg.new $(B)/iso-$*/boot/grub/grub.cfg; \
-		[ -n "$(Q)" ] && echo "  ISO     $@ ($(ISO_CMDLINE_$*))"; \
-		grub-mkrescue --install-modules="multiboot2 normal iso9660 biosdisk part_msdos" \
+		[ -n "$(Q)" ] && printf '  ISO     %s (%.60s)\n' '$@' '$(ISO_CMDLINE_$*)'; \
+		grub-mkrescue --install-modules="multiboot2 normal iso9660 biosdisk part_msdos serial terminal" \
 			--locales= --fonts= --themes= -o $@ $(B)/iso-$* >$(B)/iso-$*.log 2>&1 || \
 		{ cat $(B)/iso-$*.log; exit 1; }; \
 	fi
@@ -369,7 +398,7 @@ $(B)/unit-tests: $(HOST_SRCS) $(UNIT_SRCS) $(HOST_HDRS) | $(B)/.tools-ok
 		$$(pkg-config --cflags --libs check) -o $@
 
 test: $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso $(B)/crash-guard.iso \
-      $(B)/kernel.iso
+      $(B)/kernel.iso $(B)/badargs.iso
 	$(Q)MEMS="$(TEST_MEMS)" QEMU="$(QEMU_BASE)" QEMU_EXIT="$(QEMU_EXIT)" B=$(B) sh tests/run-tests.sh
 
 bench: $(B)/bench.iso

@@ -8,7 +8,14 @@
  * Problems (an unknown key, a value its handler refuses) are printed and
  * counted, never fatal: a typo on the command line should not stop a boot.
  *
+ * A command line longer than COMMAND_LINE_SIZE is cut by copy_command_line()
+ * at a word boundary, so no handler ever sees half a word ("mem=5" of
+ * "mem=512M").
+ *
  * Mirrors: kernel/params.c parse_args(), next_arg(), parse_one() (2.6).
+ * Linux copies the loader's line with a plain cut at COMMAND_LINE_SIZE
+ * (2.6.23: head.S, then strlcpy() in setup_arch()), mid-word; we drop the
+ * cut word instead.
  * Omitted: module parameters ("module.key"), '-' and '_' being the same in
  * key names, typed parameter ops (param_set_int ...), the "--" separator.
  */
@@ -106,4 +113,42 @@ int parse_args(const char *doing, char *args,
 			problems++;
 	}
 	return problems;
+}
+
+/**
+ * copy_command_line - copy the boot loader's command line, whole words only.
+ * @dst:  COMMAND_LINE_SIZE (or @size) bytes, NUL-terminated on return.
+ * @src:  the loader's string, of any length.
+ * @size: the size of @dst, at least 1.
+ *
+ * If @src fits, it is copied whole.  Otherwise only size - 1 characters
+ * could be kept, and the copy ends at the last space (outside double
+ * quotes, as next_arg() reads them) at or before the cut:
+ *
+ *   src:  s e l f t e s t _ m e m = 5 1 2 M      (_ is a space)
+ *   size 14 keeps 13:  s e l f t e s t _ m e m = | 5 1 2 M
+ *   dst:  s e l f t e s t            "mem=512M" dropped, not read as mem=
+ *
+ * Returns the number of characters of @src left out, 0 if none.
+ */
+size_t copy_command_line(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src), keep = 0, i;
+	bool in_quote = false;
+
+	if (len < size) {
+		memcpy(dst, src, len + 1);
+		return 0;
+	}
+	/* src[size - 1] is the first character that does not fit: a space
+	 * there means the kept part ends with a whole word. */
+	for (i = 0; i < size; i++) {
+		if (!in_quote && param_isspace(src[i]))
+			keep = i;
+		if (src[i] == '"')
+			in_quote = !in_quote;
+	}
+	memcpy(dst, src, keep);
+	dst[keep] = '\0';
+	return len - keep;
 }

@@ -5,8 +5,9 @@
 #   3. three boots that crash on purpose, whose oops must read as Linux's,
 #      and two on CPUs too old for the kernel, which must say so;
 #   4. a normal boot (make run's), which must start init and show its maps;
-#   5. the README's samples, each checked against the log it came from;
-#   6. tests/claims.sh: the table claim -> test -> file in $B/claims.md;
+#   5. a boot whose command line holds only values to refuse (badargs.iso);
+#   6. the README's samples, each checked against the log it came from;
+#   7. tests/claims.sh: the table claim -> test -> file in $B/claims.md;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading, its TAP in $R/.
 # Everything it prints goes to stdout, in order (make test > log keeps it all).
@@ -121,9 +122,9 @@ check_serial cpu cpu=486 "$B/kernel.iso" 39 "-cpu 486" \
 # 4. What `make run` shows: a normal boot ends by exec'ing init as pid 1,
 #    which prints its /proc/self/maps and sleeps for ever.  QEMU is
 #    stopped once that line is there (or after 20 s).
-check_run() {
-	log=$B/log/run.log
-	$QEMU -m 512M -serial stdio -cdrom "$B/kernel.iso" < /dev/null > "$log.raw" 2>&1 &
+boot_until_init() {     # name iso: the log, stamps kept, in $B/log/name.raw
+	log=$B/log/$1.log
+	$QEMU -m 512M -serial stdio -cdrom "$2" < /dev/null > "$log.raw" 2>&1 &
 	qpid=$!
 	for _ in $(seq 100); do
 		grep -q 'init: nothing more to do' "$log.raw" 2>/dev/null && break
@@ -131,31 +132,80 @@ check_run() {
 	done
 	kill $qpid 2>/dev/null
 	wait $qpid 2>/dev/null
-	tr -d '\r' < "$log.raw" | sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' > "$log"
+	tr -d '\r' < "$log.raw" > "$B/log/$1.raw"
+	sed -E 's/^\[ *[0-9]+\.[0-9]+\] //' < "$B/log/$1.raw" > "$log"
 	rm -f "$log.raw"
-	{
-		for want in "Starting init as pid 1" "init: hello from user space (pid 1)" \
-			"init: /proc/self/maps:" \
-			"08048000-08049000 r-xp 00000000 00:00 0          /init" \
-			"rw-p 0804a000 00:00 0          [heap]" \
-			"bffff000-c0000000 rw-p bffff000 00:00 0          [stack]" \
-			"init: nothing more to do"; do
-			if grep -q -F -- "$want" "$log"; then
-				echo "ok [make run] shows: $want"
-			else
-				echo "not ok [make run] shows: $want (log: $log)"
-			fi
-		done
-	} > "$R/run.tap"
+}
+expect_line() {         # tag log fixed-string: "ok" if the log holds it
+	if grep -q -F -- "$3" "$2"; then
+		echo "ok [$1] shows: $3"
+	else
+		echo "not ok [$1] shows: $3 (log: $2)"
+	fi
+}
+expect_regex() {        # tag log yes|no extended-regex what: "ok" if a line
+	found=no        # matches (yes) or none does (no)
+	grep -q -E -- "$4" "$2" && found=yes
+	if [ "$found" = "$3" ]; then
+		echo "ok [$1] $5"
+	else
+		echo "not ok [$1] $5: /$4/ found: $found (log: $2)"
+	fi
+}
+check_run() {
+	boot_until_init run "$B/kernel.iso"
+	for want in "Starting init as pid 1" "init: hello from user space (pid 1)" \
+		"init: /proc/self/maps:" \
+		"08048000-08049000 r-xp 00000000 00:00 0          /init" \
+		"rw-p 0804a000 00:00 0          [heap]" \
+		"bffff000-c0000000 rw-p bffff000 00:00 0          [stack]" \
+		"init: nothing more to do"; do
+		expect_line "make run" "$log" "$want"
+	done > "$R/run.tap"
 	printf '  RUN     init         %s\n' "$log"
 }
 check_run
 
-# 5. The README's sample output, against the logs of the boots above.
+# 5. A command line of bad values (the Makefile's BADARGS, then a word cut
+#    by the 2047-character limit), on the self-test image: each value is
+#    refused by name, and none acts; the boot goes on to init as usual.
+check_badargs() {
+	boot_until_init badargs "$B/badargs.iso"
+	{
+		for want in "Command line is 2049 characters, over the limit of 2047: the last 13, from \"slab_debug=x\", are dropped, not parsed" \
+			"Booting kernel: bad value 'no' for parameter 'selftest'" \
+			"Booting kernel: bad value 'x' for parameter 'bench'" \
+			"Booting kernel: bad value 'x' for parameter 'slab_debug'" \
+			"Booting kernel: bad value 'zzz' for parameter 'crash'" \
+			"Booting kernel: bad value '2' for parameter 'printk.time'" \
+			"mem=512: too small to boot, the minimum is mem=4M" \
+			"mem=1K: too small to boot, the minimum is mem=4M" \
+			"mem=4095: too small to boot, the minimum is mem=4M" \
+			"mem=1M: too small to boot, the minimum is mem=4M" \
+			"Booting kernel: bad value '256Mabc' for parameter 'mem'" \
+			"init: nothing more to do"; do
+			expect_line badargs "$log" "$want"
+		done
+		expect_regex badargs "$log" yes '^Command line: selftest=no .{2023}0$' \
+			"the 2036 characters kept are printed whole, past printk's 512-byte line"
+		expect_regex badargs "$log" no '^KTAP version' "selftest=no runs no self-test"
+		expect_regex badargs "$log" no '^bench: ' "bench=x runs no benchmark"
+		expect_regex badargs "$log" yes '^size-32 +[0-9]+ +[0-9]+ +32 ' \
+			"slab_debug=x leaves size-32 objects 32 bytes (no red zones)"
+		expect_regex badargs "$log" no 'provoking an oops' "crash=zzz provokes nothing"
+		expect_regex badargs "$log" no '^user-defined physical RAM map' "no refused mem= limits RAM"
+		expect_regex badargs "$B/log/badargs.raw" yes '^\[ *[0-9]+\.[0-9]+\] Booting kernel: ' \
+			"printk.time=2 leaves the time stamps on"
+	} > "$R/badargs.tap"
+	printf '  RUN     badargs      %s\n' "$log"
+}
+check_badargs
+
+# 6. The README's sample output, against the logs of the boots above.
 sh tests/samples.sh README.md "$B/log" > "$R/samples.tap"
 
 wait $unit_pid
-# 6. Which passing test demonstrates which claim of tests/CLAIMS.md.
+# 7. Which passing test demonstrates which claim of tests/CLAIMS.md.
 sh tests/claims.sh > "$R/claims.tap"
 printf '  UNIT    %s ok, %s not ok\n' "$(grep -c '^ok' "$R/unit.tap")" \
 	"$(grep -c '^not ok' "$R/unit.tap")"

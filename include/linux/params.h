@@ -19,7 +19,8 @@
 
 #include <linux/types.h>
 
-#define COMMAND_LINE_SIZE 256
+/* As 2.6.23 (256 before): a longer line is cut before its last whole word. */
+#define COMMAND_LINE_SIZE 2048
 
 struct kernel_param {
 	const char *name;
@@ -34,6 +35,13 @@ struct kernel_param {
  */
 int parse_args(const char *doing, char *args,
 	       const struct kernel_param *params, unsigned int num);
+
+/*
+ * copy_command_line - copy @src into @dst (@size bytes) without cutting a
+ * word: if @src does not fit, the word the cut would split is dropped too.
+ * Returns how many characters of @src were left out (0 if all fit).
+ */
+size_t copy_command_line(char *dst, const char *src, size_t size);
 
 /*
  * __setup - @fn handles the boot switch @str.  The entry goes to the

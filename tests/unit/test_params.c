@@ -1,6 +1,7 @@
 /*
- * tests/unit/test_params.c - parse_args() splitting a command line, and
- * memparse() reading sizes.
+ * tests/unit/test_params.c - parse_args() splitting a command line,
+ * copy_command_line() cutting a long one at a word, and memparse()
+ * reading sizes.
  *
  * The handlers below record every call as "key=value;" (or "key;" for a
  * bare key) in calls[], so a test states the whole sequence it expects.
@@ -180,6 +181,82 @@ START_TEST(words_are_split_in_place)
 }
 END_TEST
 
+/* ---- copy_command_line ---- */
+
+START_TEST(command_line_that_fits_is_copied_whole)
+{
+	char dst[18];
+
+	ck_assert_uint_eq(copy_command_line(dst, "selftest mem=512M", sizeof(dst)), 0);
+	ck_assert_str_eq(dst, "selftest mem=512M");
+}
+END_TEST
+
+/* 13 characters fit: "selftest mem=" would read as mem= with no value. */
+START_TEST(word_cut_by_the_limit_is_dropped)
+{
+	char dst[14];
+
+	ck_assert_uint_eq(copy_command_line(dst, "selftest mem=512M", sizeof(dst)), 9);
+	ck_assert_str_eq(dst, "selftest");
+}
+END_TEST
+
+/* The limit falls right after a word: that word is whole and kept. */
+START_TEST(word_ending_at_the_limit_is_kept)
+{
+	char dst[9];
+
+	ck_assert_uint_eq(copy_command_line(dst, "selftest mem=512M", sizeof(dst)), 9);
+	ck_assert_str_eq(dst, "selftest");
+}
+END_TEST
+
+/* A space inside double quotes is no word boundary, as in next_arg(). */
+START_TEST(quoted_word_cut_by_the_limit_is_dropped_whole)
+{
+	char dst[20];
+
+	ck_assert_uint_eq(copy_command_line(dst, "bench msg=\"a b c d e f\"", sizeof(dst)), 18);
+	ck_assert_str_eq(dst, "bench");
+}
+END_TEST
+
+START_TEST(single_word_longer_than_the_limit_leaves_nothing)
+{
+	char dst[4];
+
+	ck_assert_uint_eq(copy_command_line(dst, "selftest", sizeof(dst)), 8);
+	ck_assert_str_eq(dst, "");
+}
+END_TEST
+
+/*
+ * A 2053-character line at COMMAND_LINE_SIZE (2047 characters kept):
+ *
+ *   0        8            2038     2046 2047
+ *   selftest _ ... _ _ _  mem=512M _    mem=1M      (_ is a space)
+ *                                       ^ the limit cuts here
+ *
+ * Expect "mem=1M" dropped, so the handler sees only mem=512M.
+ */
+START_TEST(long_command_line_is_cut_at_a_word_then_parsed)
+{
+	static char src[2054];
+
+	ck_assert_uint_eq(COMMAND_LINE_SIZE, 2048);
+	memset(src, ' ', sizeof(src) - 1);
+	memcpy(src, "selftest", 8);
+	memcpy(src + 2038, "mem=512M", 8);
+	memcpy(src + 2047, "mem=1M", 6);
+	ck_assert_uint_eq(strlen(src), 2053);
+	ck_assert_uint_eq(copy_command_line(cmdline, src, sizeof(cmdline)), 7);
+	ck_assert_uint_eq(strlen(cmdline), 2046);
+	ck_assert_int_eq(parse_args("Booting kernel", cmdline, params, ARRAY_SIZE(params)), 0);
+	ck_assert_str_eq(calls, "selftest;mem=512M;");
+}
+END_TEST
+
 /* ---- memparse ---- */
 
 static u64 mp(const char *s, const char *rest)
@@ -276,6 +353,12 @@ Suite *params_suite(void)
 	tcase_add_test(args, rejected_values_are_reported_and_counted);
 	tcase_add_test(args, empty_table_reports_every_word);
 	tcase_add_test(args, words_are_split_in_place);
+	tcase_add_test(args, command_line_that_fits_is_copied_whole);
+	tcase_add_test(args, word_cut_by_the_limit_is_dropped);
+	tcase_add_test(args, word_ending_at_the_limit_is_kept);
+	tcase_add_test(args, quoted_word_cut_by_the_limit_is_dropped_whole);
+	tcase_add_test(args, single_word_longer_than_the_limit_leaves_nothing);
+	tcase_add_test(args, long_command_line_is_cut_at_a_word_then_parsed);
 	suite_add_tcase(s, args);
 
 	tcase_add_test(mem, reads_numbers_in_any_c_base);

@@ -41,22 +41,48 @@ u64 ram_above_4g_ignored;
 /* RAM at or above this cannot be mapped by a kernel without PAE. */
 #define MAX_NONPAE_PHYS  (1ull << 32)
 
+/*
+ * mem= limits usable RAM: mem=512M.  The value must be a whole size
+ * ("512M", "0x20000000"), and at least MEM_LIMIT_MIN.  RAM must hold the
+ * image (loaded at 1 MB), the modules GRUB puts after it, the page
+ * tables and mem_map: mem=1M leaves no lowmem for the image at all (the
+ * first __pa() BUGs), and with a 1.2 MB image mem=1500K is still too
+ * little; 4 MB leaves room for the image to grow.  A refused value is
+ * reported and changes nothing: mem_limit is written only once the value
+ * is accepted.
+ */
+#define MEM_LIMIT_MIN  (4u << 20)
+
 static int parse_mem(const char *val)
 {
 	const char *end;
+	u64 limit;
 
-	if (!val)
+	if (!val || !*val)
 		return -EINVAL;
-	mem_limit = memparse(val, &end);
-	return (*end || mem_limit < (4u << 20)) ? -EINVAL : 0;
+	limit = memparse(val, &end);
+	if (*end)
+		return -EINVAL;
+	if (limit < MEM_LIMIT_MIN) {
+		printk("mem=%s: too small to boot, the minimum is mem=%uM\n",
+		       val, MEM_LIMIT_MIN >> 20);
+		return -EINVAL;
+	}
+	mem_limit = limit;
+	return 0;
 }
-__setup("mem", parse_mem);             /* limit usable RAM: mem=512M */
+__setup("mem", parse_mem);
 
-/* slab_debug: red zones and poison in the general caches (mm/slab_debug.c). */
+/*
+ * slab_debug: red zones and poison in the general caches (mm/slab_debug.c).
+ * A bare switch: "slab_debug=x" is refused and leaves it off.
+ */
 static int slab_debug_setup(const char *val)
 {
+	if (val)
+		return -EINVAL;
 	slab_debug = true;
-	return val ? -EINVAL : 0;
+	return 0;
 }
 __setup("slab_debug", slab_debug_setup);
 
@@ -143,12 +169,44 @@ static void __init __check_boot_modules(void)
 	}
 }
 
+/*
+ * Copy GRUB's command line to boot_command_line, whole words only: a line
+ * longer than COMMAND_LINE_SIZE - 1 loses the word the limit cuts through
+ * and everything after it, and the console says so.
+ */
+static void __init __copy_boot_command_line(const char *cmdline)
+{
+	size_t len = strlen(cmdline);
+	size_t dropped = copy_command_line(boot_command_line, cmdline,
+					   sizeof(boot_command_line));
+	const char *cut = cmdline + len - dropped;
+
+	if (!dropped)
+		return;
+	while (*cut == ' ' || *cut == '\t')
+		cut++;
+	printk("Command line is %u characters, over the limit of %u: the last "
+	       "%u, from \"%.32s\", are dropped, not parsed\n", (unsigned int)len,
+	       COMMAND_LINE_SIZE - 1, (unsigned int)dropped, cut);
+}
+
+/* printk() formats into a 512-byte line: a long command line goes in pieces. */
+static void __init print_command_line(void)
+{
+	size_t len = strlen(boot_command_line);
+
+	printk("Command line: ");
+	for (size_t i = 0; i < len; i += 256)
+		printk("%.256s", boot_command_line + i);
+	printk("\n");
+}
+
 void __init setup_arch(phys_addr_t mb2_phys)
 {
 	__parse_multiboot2(mb2_phys);
 	if (boot_mb2.cmdline)
-		strlcpy(boot_command_line, boot_mb2.cmdline, sizeof(boot_command_line));
-	printk("Command line: %s\n", boot_command_line);
+		__copy_boot_command_line(boot_mb2.cmdline);
+	print_command_line();
 	/* parse_args() splits command_line in place, and handlers may keep
 	 * pointers into it: it must outlive them (Linux: static too). */
 	strlcpy(command_line, boot_command_line, sizeof(command_line));
