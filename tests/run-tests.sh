@@ -8,6 +8,7 @@
 #   5. a boot whose command line holds only values to refuse (badargs.iso);
 #   6. the README's samples, each checked against the log it came from;
 #   7. tests/claims.sh: the table claim -> test -> file in $B/claims.md;
+#   8. tests/deps.sh: a change to a header rebuilds what includes it;
 # then one line "N passed, M failed", and exit 1 if M > 0.
 # Every boot's serial log stays in $B/log/ for reading, its TAP in $R/.
 # Everything it prints goes to stdout, in order (make test > log keeps it all).
@@ -203,6 +204,9 @@ check_badargs
 
 # 6. The README's sample output, against the logs of the boots above.
 sh tests/samples.sh README.md "$B/log" > "$R/samples.tap"
+
+# 8. Header changes rebuild their includers (no stale objects or tests).
+B="$B" sh tests/deps.sh > "$R/deps.tap"
 
 wait $unit_pid
 # 7. Which passing test demonstrates which claim of tests/CLAIMS.md.
