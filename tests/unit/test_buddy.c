@@ -1720,6 +1720,59 @@ START_TEST(alloc_everything_then_free_everything_restores_buddyinfo)
 }
 END_TEST
 
+/*
+ * /proc/zoneinfo in 2.6.13's format, on the no-HighMem machine (DMA 4096,
+ * Normal 7904 present, all free), after one Normal page was allocated and
+ * freed to the per-CPU list:
+ *   16 x 4 x 12000 = 768000; 876^2 = 767376 <= it < 877^2: 876 KB, 219 pages
+ *   DMA 219 x 4096/12000 = 74.8: 74, 92, 111
+ *   Normal 219 x 7904/12000 = 144.3: 144, 180, 216
+ *   protection: DMA 7904/256 = 30 against Normal and HighMem requests
+ *   Normal's batch: 7904/1024 = 7, /4 = 1; low 2, high 6
+ * Expect exactly this text: DMA without a pageset line (its list is empty),
+ * Normal's one page counted on its list, not in "pages free", and no
+ * HighMem entry at all (an empty zone is not listed).
+ */
+START_TEST(zoneinfo_is_2_6_13s_and_lists_no_empty_zone)
+{
+	static const char want[] =
+		"Node 0, zone      DMA\n"
+		"  pages free     4096\n"
+		"        min      74\n"
+		"        low      92\n"
+		"        high     111\n"
+		"        spanned  4096\n"
+		"        present  4096\n"
+		"        protection: (0, 30, 30)\n"
+		"  pagesets\n"
+		"  start_pfn:         0\n"
+		"Node 0, zone   Normal\n"
+		"  pages free     7903\n"
+		"        min      144\n"
+		"        low      180\n"
+		"        high     216\n"
+		"        spanned  7904\n"
+		"        present  7904\n"
+		"        protection: (0, 0, 0)\n"
+		"  pagesets\n"
+		"    cpu: 0 pcp: 0\n"
+		"              count: 1\n"
+		"              low:   2\n"
+		"              high:  6\n"
+		"              batch: 1\n"
+		"  start_pfn:         4096\n";
+	struct page *page;
+
+	boot(&no_highmem_machine);
+	page = alloc_pages(GFP_KERNEL, 0);
+	ck_assert_ptr_nonnull(page);
+	__free_pages(page, 0);
+	host_log_reset();
+	show_zoneinfo();
+	ck_assert_str_eq(host_log(), want);
+}
+END_TEST
+
 /* ---- memblock: allocating, and handing over to the buddy allocator ---- */
 
 /*
@@ -1925,6 +1978,7 @@ Suite *buddy_suite(void)
 	tcase_add_exit_test(tc, buddy_core_free_into_the_wrong_zone_is_a_bug, HOST_EXPECTED_BUG_EXIT);
 	tcase_add_test(tc, free_of_a_page_with_two_references_frees_it_on_the_second);
 	tcase_add_test(tc, alloc_everything_then_free_everything_restores_buddyinfo);
+	tcase_add_test(tc, zoneinfo_is_2_6_13s_and_lists_no_empty_zone);
 	tcase_add_test(tc, memblock_alloc_is_top_down_aligned_and_reserves_what_it_returns);
 	tcase_add_test(tc, memblock_alloc_stays_below_the_current_limit);
 	tcase_add_test(tc, memblock_alloc_returns_0_when_nothing_fits);
