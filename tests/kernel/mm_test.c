@@ -182,41 +182,105 @@ static struct zone *busiest_lowmem_zone(void)
 	       &zones[ZONE_NORMAL] : &zones[ZONE_DMA];
 }
 
+/* This zone's nr_free of every order: the buddyinfo line of one zone. */
+static void snapshot_zone(const struct zone *zone, unsigned long nr_free[MAX_ORDER])
+{
+	for (int o = 0; o < MAX_ORDER; o++)
+		nr_free[o] = zone->free_area[o].nr_free;
+}
+
+/* NULL if @zone's nr_free per order is @want's, else the first order that differs. */
+static const char *zone_lists_are(const struct zone *zone, const unsigned long want[MAX_ORDER],
+				  const char *step)
+{
+	for (int o = 0; o < MAX_ORDER; o++)
+		if (zone->free_area[o].nr_free != want[o])
+			return ktest_fail("%s: %s order %d has %lu free blocks, expected %lu",
+					  step, zone->name, o, zone->free_area[o].nr_free, want[o]);
+	return NULL;
+}
+
+#define SPLIT_ORDER 4        /* the test empties orders 1..3 first */
+#define MAX_HELD    64
+
 /*
- * Allocate an order-1 block (order 0 would come from the per-CPU list)
- * where the smallest free block of order >= 1 is of order k:
- *   before  order k: n blocks             after  order k: n - 1
- *           order 1 <= j < k: m_j                order 1 <= j < k: m_j + 1
- * (expand() leaves one upper half at each order below k).  Freeing it
- * merges all the way back.  Expect exactly that (Z5).
+ * A split and a merge at every memory size.  First every free block of
+ * orders 1 to 3 is taken (held), so the smallest free block of order >= 1
+ * is of some order k >= 4.  Then an order-1 block (order 0 would come from
+ * the per-CPU list) must split it (expand()):
+ *
+ *   order      1    2    3   ...  k-1    k
+ *   held:      0    0    0        m     n        (orders 1-3 emptied)
+ *   alloc(1):  1    1    1        m+1   n-1      one upper half per order
+ *   free(1):   0    0    0        m     n        merged all the way back
+ *
+ * and each split-off half is the allocated block's buddy at its order
+ * (pfn ^ 2^j), on the free list with that order.  Freeing the held blocks
+ * restores the lists as they were.  Expect every step exactly (Z5).
  */
 static const char *test_buddy_split_and_merge(void)
 {
+	static struct page *held[MAX_HELD];
+	static unsigned int held_order[MAX_HELD];
 	struct zone *zone = busiest_lowmem_zone();
-	gfp_t gfp = zone == &zones[ZONE_DMA] ? GFP_DMA : GFP_KERNEL;
+	gfp_t gfp = (zone == &zones[ZONE_DMA] ? GFP_DMA : GFP_KERNEL) | __GFP_NOWARN;
+	unsigned long emptied[MAX_ORDER], split[MAX_ORDER];
 	struct free_snapshot before;
 	struct page *page;
-	const char *err;
-	int k = 1;
+	const char *err = NULL;
+	int n = 0, k = SPLIT_ORDER;
+	unsigned long pfn;
 
 	snapshot_free(&before);
+	for (unsigned int j = 1; j < SPLIT_ORDER; j++)
+		while (zone->free_area[j].nr_free && n < MAX_HELD) {
+			held_order[n] = j;
+			held[n] = alloc_pages(gfp, j);
+			if (!held[n++]) {
+				err = ktest_fail("could not take a free order-%u block", j);
+				goto out;
+			}
+		}
 	while (k < MAX_ORDER && !zone->free_area[k].nr_free)
 		k++;
-	KTEST_EXPECT(k < MAX_ORDER);
+	snapshot_zone(zone, emptied);
+	if (k == MAX_ORDER || emptied[1] || emptied[2] || emptied[3]) {
+		err = ktest_fail("orders 1-3 not emptied (%d blocks held) or nothing above", n);
+		goto out;
+	}
+
 	page = alloc_pages(gfp, 1);
-	KTEST_EXPECT(page && page_zone(page) == zone);
-	KTEST_EXPECT_EQ(zone->free_area[k].nr_free, before.nr_free[zone - zones][k] - 1);
+	if (!page || page_zone(page) != zone) {
+		err = ktest_fail("alloc_pages(order 1) gave %p", page);
+		goto out;
+	}
+	memcpy(split, emptied, sizeof(split));
+	split[k]--;
 	for (int j = 1; j < k; j++)
-		KTEST_EXPECT_EQ(zone->free_area[j].nr_free, before.nr_free[zone - zones][j] + 1);
-	KTEST_EXPECT_EQ(zone->free_area[0].nr_free, before.nr_free[zone - zones][0]);
-	KTEST_EXPECT_EQ(page_count(page), 1);
-	KTEST_EXPECT(!PageBuddy(page));
+		split[j]++;
+	err = zone_lists_are(zone, split, "after the split");
+	pfn = page_to_pfn(page);
+	for (int j = 1; j < k && !err; j++) {
+		struct page *buddy = pfn_to_page(pfn ^ (1ul << j));
+
+		if (!PageBuddy(buddy) || page_order(buddy) != (unsigned long)j)
+			err = ktest_fail("pfn %#lx: its order-%d buddy %#lx is not a free order-%d block",
+					 pfn, j, pfn ^ (1ul << j), j);
+	}
+	if (!err && (page_count(page) != 1 || PageBuddy(page)))
+		err = ktest_fail("the allocated block is not in use");
 	__free_pages(page, 1);
-	err = free_lists_unchanged(&before);
+	if (!err)
+		err = zone_lists_are(zone, emptied, "after the free");
+	if (!err)
+		printk("# split an order-%d block of zone %s and merged it back\n", k, zone->name);
+out:
+	while (n--)
+		if (held[n])
+			__free_pages(held[n], held_order[n]);
 	if (err)
 		return err;
-	printk("# split an order-%d block of zone %s and merged it back\n", k, zone->name);
-	return NULL;
+	return free_lists_unchanged(&before);
 }
 
 /*
