@@ -54,7 +54,8 @@ static const char *test_zone_spans(void)
 /*
  * Zones may be empty: with 16 MB only DMA has pages, up to 896 MB there is
  * no HighMem.  Expect exactly the zones this much RAM calls for, and the
- * zonelists to leave the empty ones out.
+ * zonelists to leave the empty ones out.  (A boot shows one shape; the
+ * host tests zone_layout_* boot all four, with a machine without ZONE_DMA.)
  */
 static const char *test_empty_zones(void)
 {

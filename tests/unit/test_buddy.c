@@ -890,6 +890,111 @@ START_TEST(gfp_highuser_without_highmem_takes_normal)
 }
 END_TEST
 
+/*
+ * Z4, the four shapes of the zone layout, each booted here:
+ *   all three     DMA 4096, Normal 6144, HighMem 4096   (more than 896 MB)
+ *   no HighMem    DMA 4096, Normal 7904                  (16 MB to 896 MB)
+ *   DMA only      DMA 1024                               (16 MB or less)
+ *   no ZONE_DMA   Normal 8192, HighMem 4096              (a machine with no
+ *                 ISA DMA limit, as a Linux build without CONFIG_ZONE_DMA:
+ *                 here ZONE_DMA exists but spans nothing)
+ * Expect each zone's span and present pages, each zonelist to list the
+ * populated zones it may use, best first, and nothing else, buddyinfo to
+ * show the populated zones only, an empty zone no watermark, and a request
+ * whose zonelist is empty to fail.
+ */
+struct zone_shape {
+	const struct machine *m;
+	enum zone_type lists[GFP_ZONETYPES][MAX_NR_ZONES + 1];   /* -1 ends a list */
+};
+
+static void expect_zone_shape(const struct zone_shape *shape)
+{
+	boot(shape->m);
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		ck_assert_uint_eq(zone_of(z)->spanned_pages, shape->m->zone_pages[z]);
+		ck_assert_uint_eq(zone_of(z)->present_pages, shape->m->zone_pages[z]);
+		if (!shape->m->zone_pages[z])
+			ck_assert_uint_eq(zone_of(z)->pages_min + zone_of(z)->pages_high, 0);
+	}
+	for (int list = 0; list < GFP_ZONETYPES; list++) {
+		struct zone **zl = contig_page_data.node_zonelists[list].zones;
+		int n = 0;
+
+		for (; (int)shape->lists[list][n] >= 0; n++)
+			ck_assert_msg(zl[n] == zone_of(shape->lists[list][n]),
+				      "zonelist %d entry %d is %s", list, n,
+				      zl[n] ? zl[n]->name : "NULL");
+		ck_assert_ptr_null(zl[n]);
+	}
+	host_log_reset();
+	show_buddyinfo();
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		char line[32];
+
+		snprintf(line, sizeof(line), "zone %8s ", zone_names[z]);
+		ck_assert_int_eq(host_log_contains(line), shape->m->zone_pages[z] > 0);
+	}
+}
+
+#define END ((enum zone_type)-1)
+
+START_TEST(zone_layout_with_all_three_zones)
+{
+	static const struct zone_shape shape = { &small_machine, {
+		{ ZONE_DMA, END },
+		{ ZONE_NORMAL, ZONE_DMA, END },
+		{ ZONE_HIGHMEM, ZONE_NORMAL, ZONE_DMA, END },
+	} };
+
+	expect_zone_shape(&shape);
+}
+END_TEST
+
+START_TEST(zone_layout_without_highmem)
+{
+	static const struct zone_shape shape = { &no_highmem_machine, {
+		{ ZONE_DMA, END },
+		{ ZONE_NORMAL, ZONE_DMA, END },
+		{ ZONE_NORMAL, ZONE_DMA, END },
+	} };
+
+	expect_zone_shape(&shape);
+}
+END_TEST
+
+START_TEST(zone_layout_with_dma_only)
+{
+	static const struct zone_shape shape = { &one_block_machine, {
+		{ ZONE_DMA, END },
+		{ ZONE_DMA, END },
+		{ ZONE_DMA, END },
+	} };
+
+	expect_zone_shape(&shape);
+	ck_assert_ptr_nonnull(alloc_pages(GFP_HIGHUSER, 0));      /* falls back to DMA */
+}
+END_TEST
+
+/* With ZONE_DMA empty, GFP_DMA has nowhere to go: NULL, the rest unharmed. */
+START_TEST(zone_layout_without_zone_dma)
+{
+	static const struct machine m = { .zone_pages = { 0, 8192, 4096 } };
+	static const struct zone_shape shape = { &m, {
+		{ END },
+		{ ZONE_NORMAL, END },
+		{ ZONE_HIGHMEM, ZONE_NORMAL, END },
+	} };
+
+	expect_zone_shape(&shape);
+	ck_assert_ptr_null(alloc_pages(GFP_DMA | __GFP_NOWARN, 0));
+	ck_assert_ptr_nonnull(alloc_pages(GFP_KERNEL, 0));
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->free_pages, 0);
+}
+END_TEST
+
+#undef END
+
 /* ---- watermarks ---- */
 
 /* floor(sqrt(x)), by bisection. */
@@ -1979,6 +2084,10 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, free_of_a_page_with_two_references_frees_it_on_the_second);
 	tcase_add_test(tc, alloc_everything_then_free_everything_restores_buddyinfo);
 	tcase_add_test(tc, zoneinfo_is_2_6_13s_and_lists_no_empty_zone);
+	tcase_add_test(tc, zone_layout_with_all_three_zones);
+	tcase_add_test(tc, zone_layout_without_highmem);
+	tcase_add_test(tc, zone_layout_with_dma_only);
+	tcase_add_test(tc, zone_layout_without_zone_dma);
 	tcase_add_test(tc, memblock_alloc_is_top_down_aligned_and_reserves_what_it_returns);
 	tcase_add_test(tc, memblock_alloc_stays_below_the_current_limit);
 	tcase_add_test(tc, memblock_alloc_returns_0_when_nothing_fits);
