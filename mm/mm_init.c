@@ -230,8 +230,10 @@ static void setup_per_zone_pages_min(void)
  * [128, 65536], where lowmem KB counts every present page of DMA and
  * Normal (nr_free_buffer_pages() before any watermark is set), free or
  * not; then each zone's share (setup_per_zone_pages_min()).
- * 2.6.11's table: 16 MB -> 512 KB, 512 MB -> 2896 KB, 2 GB (896 MB of
- * lowmem) -> 3831 KB.
+ * 2.6.11's comment tabulates it: 16 MB -> 512 KB, 512 MB -> 2896 KB,
+ * 1 GB -> 4096 KB.  Present pages leave QEMU's holes out (640 KB - 1 MB,
+ * the top 128 KB), so -m 16M gives 503 KB, -m 512M 2894 KB and -m 2G
+ * (896 MB of lowmem less the holes) 3830 KB.
  */
 void init_per_zone_pages_min(void)
 {

@@ -5,7 +5,9 @@
  *
  * The formulas themselves are checked on the host for many RAM sizes
  * (tests/unit/test_layout.c); here they are checked against what this
- * kernel really did: its high_memory, its page tables, its boot report.
+ * kernel really did: its high_memory, its page tables, its boot report,
+ * and against literal addresses worked out by hand for each memory size
+ * of the test matrix (boot_layouts[]).
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
