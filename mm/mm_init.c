@@ -12,7 +12,8 @@
  *       free_bootmem_range()      free RAM -> buddy lists, in the largest
  *         __free_pages_bootmem()  aligned blocks, checked as any free is
  *     init_per_zone_pages_min()   watermarks and lowmem reserves from the
- *       setup_per_zone_lowmem_reserve()   pages now free
+ *       setup_per_zone_pages_min()        present pages of each zone
+ *       setup_per_zone_lowmem_reserve()
  *
  * Everything here runs once, before the first alloc_pages(); what runs on
  * every allocation is in mm/page_alloc.c and mm/buddy.c.
@@ -20,7 +21,8 @@
  * Mirrors: mm/page_alloc.c (2.6.11) memmap_init_zone(),
  * free_area_init_node()/free_area_init_core() (with its batch size,
  * zone_batchsize() in later kernels, here in setup_pageset()), build_zonelists(), setup_per_zone_lowmem_reserve(),
- * setup_per_zone_pages_min()/init_per_zone_pages_min(), and
+ * setup_per_zone_pages_min()/init_per_zone_pages_min() with
+ * nr_free_zone_pages()/nr_free_buffer_pages(), and
  * mm/bootmem.c free_all_bootmem_core(); __free_pages_bootmem() is
  * 2.6.24's name.  The file follows Linux 6.4's split of mm/page_alloc.c
  * into mm/page_alloc.c and mm/mm_init.c, which put the boot-time setup
@@ -167,28 +169,45 @@ static void setup_per_zone_lowmem_reserve(struct pglist_data *pgdat)
 	}
 }
 
-/**
- * init_per_zone_pages_min - the watermarks, as Linux 2.6 computes them:
- *   min_free_kbytes = sqrt(16 * free lowmem in KB), within [128, 65536];
- *   a lowmem zone's pages_min is its share of that, by present pages;
- *   HighMem's is present / 1024, within [32, 128];
+/*
+ * nr_free_zone_pages - the pages above pages_high in the zones of one
+ * zonelist: what a request of that kind could take before reclaim would
+ * start.  Before the watermarks are set (pages_high is 0) that is every
+ * present page of those zones, free or not.
+ */
+static unsigned long nr_free_zone_pages(int offset)
+{
+	struct zone **zonep = contig_page_data.node_zonelists[offset].zones;
+	unsigned long sum = 0;
+
+	for (struct zone *zone = *zonep++; zone; zone = *zonep++)
+		if (zone->present_pages > zone->pages_high)
+			sum += zone->present_pages - zone->pages_high;
+	return sum;
+}
+
+/* The pages a GFP_USER request may use: those of Normal and DMA (lowmem). */
+static unsigned long nr_free_buffer_pages(void)
+{
+	return nr_free_zone_pages(gfp_zonelist(GFP_USER));
+}
+
+/*
+ * setup_per_zone_pages_min - each zone's share of min_free_kbytes:
+ *   a lowmem zone's pages_min = pages_min x its present / lowmem present;
+ *   HighMem's = present / 1024 within [32, 128] (it needs no reserve, but
+ *   reclaim batches by it), 0 if the zone is empty;
  *   pages_low = 5/4 pages_min, pages_high = 6/4 pages_min.
  */
-void init_per_zone_pages_min(void)
+static void setup_per_zone_pages_min(void)
 {
-	struct pglist_data *pgdat = &contig_page_data;
-	unsigned long lowmem_pages = 0, lowmem_free = 0, pages_min;
+	unsigned long pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
+	unsigned long lowmem_pages = 0;
 	struct zone *zone;
 
-	for_each_zone(zone) {
-		if (!is_highmem(zone)) {
+	for_each_zone(zone)
+		if (!is_highmem(zone))
 			lowmem_pages += zone->present_pages;
-			lowmem_free += zone->free_pages;
-		}
-	}
-	min_free_kbytes = int_sqrt(lowmem_free * (PAGE_SIZE >> 10) * 16);
-	min_free_kbytes = max(128, min(min_free_kbytes, 65536));
-	pages_min = min_free_kbytes >> (PAGE_SHIFT - 10);
 
 	for_each_zone(zone) {
 		if (is_highmem(zone)) {
@@ -203,7 +222,27 @@ void init_per_zone_pages_min(void)
 		zone->pages_low = zone->pages_min * 5 / 4;
 		zone->pages_high = zone->pages_min * 6 / 4;
 	}
-	setup_per_zone_lowmem_reserve(pgdat);
+}
+
+/**
+ * init_per_zone_pages_min - the watermarks and lowmem reserves, once the
+ * zones are sized: min_free_kbytes = sqrt(16 x lowmem KB) within
+ * [128, 65536], where lowmem KB counts every present page of DMA and
+ * Normal (nr_free_buffer_pages() before any watermark is set), free or
+ * not; then each zone's share (setup_per_zone_pages_min()).
+ * 2.6.11's comment tabulates it: 16 MB -> 512 KB, 512 MB -> 2896 KB,
+ * 1 GB -> 4096 KB.  Present pages leave QEMU's holes out (640 KB - 1 MB,
+ * the top 128 KB), so -m 16M gives 503 KB, -m 512M 2894 KB and -m 2G
+ * (896 MB of lowmem less the holes) 3830 KB.
+ */
+void init_per_zone_pages_min(void)
+{
+	unsigned long lowmem_kbytes = nr_free_buffer_pages() * (PAGE_SIZE >> 10);
+
+	min_free_kbytes = int_sqrt(lowmem_kbytes * 16);
+	min_free_kbytes = max(128, min(min_free_kbytes, 65536));
+	setup_per_zone_pages_min();
+	setup_per_zone_lowmem_reserve(&contig_page_data);
 }
 
 /* ---- boot memory -> the buddy lists ---- */

@@ -7,16 +7,16 @@
  *
  *   Node 0, zone      DMA      1      0      1      0      2      1 ...
  *
- * /proc/zoneinfo, per zone, the watermarks and sizes in pages; we add one
- * line, "free_area", with the buddyinfo counts of the zone.
+ * /proc/zoneinfo, per populated zone, the watermarks and sizes in pages,
+ * in the format of 2.6.13, the first kernel that had it.
  * /proc/meminfo, 2.6's labels and widths, for the lines this kernel has:
  * the totals, Slab, PageTables (user page tables only, as 2.6.11 counts
  * them), and the vmalloc area: VmallocTotal its size, VmallocUsed the
  * sum of its areas' sizes (each with its guard page, as 2.6.11 adds
  * vm->size), VmallocChunk the largest hole (get_vmalloc_info()).
  *
- * Mirrors: mm/page_alloc.c frag_show() (2.6.11), mm/vmstat.c
- * zoneinfo_show_print() (2.6.2x+, with "managed" of 3.x),
+ * Mirrors: mm/page_alloc.c frag_show() (2.6.11) and zoneinfo_show()
+ * (2.6.13; mm/vmstat.c in later kernels),
  * fs/proc/proc_misc.c meminfo_read_proc() (2.6.11); nr_page_table_pages
  * is 2.6.11's page_state field of that name (NR_PAGETABLE from 2.6.18).
  */
@@ -43,11 +43,22 @@ void show_buddyinfo(void)
 	}
 }
 
+/*
+ * show_zoneinfo - 2.6.13's /proc/zoneinfo (its first version): per
+ * populated zone, the free pages, the watermarks, the span and present
+ * pages, the lowmem protection against each zonelist, the per-CPU list of
+ * any CPU that holds pages, and the first pfn.  An empty zone prints
+ * nothing, as in buddyinfo.  2.6.13's reclaim lines (active, inactive,
+ * scanned, all_unreclaimable, prev/temp_priority) are left out: this
+ * kernel has no LRU lists and no page reclaim.
+ */
 void show_zoneinfo(void)
 {
 	struct zone *zone;
 
 	for_each_zone(zone) {
+		if (!zone->present_pages)
+			continue;
 		printk("Node %d, zone %8s\n", 0, zone->name);
 		printk("  pages free     %lu\n", zone->free_pages);
 		printk("        min      %lu\n", zone->pages_min);
@@ -55,15 +66,21 @@ void show_zoneinfo(void)
 		printk("        high     %lu\n", zone->pages_high);
 		printk("        spanned  %lu\n", zone->spanned_pages);
 		printk("        present  %lu\n", zone->present_pages);
-		printk("        managed  %lu\n", zone->managed_pages);
 		printk("        protection: (%lu, %lu, %lu)\n", zone->lowmem_reserve[0],
 		       zone->lowmem_reserve[1], zone->lowmem_reserve[2]);
-		printk("      nr_free_pages %lu\n", zone->free_pages);
-		printk("        free_area:");
-		for (int order = 0; order < MAX_ORDER; order++)
-			printk(" %lu", zone->free_area[order].nr_free);
-		printk("\n");
-		printk("  start_pfn:           %lu\n", zone->zone_start_pfn);
+		printk("  pagesets\n");
+		for (int cpu = 0; cpu < NR_CPUS; cpu++) {
+			const struct per_cpu_pages *pcp = &zone->pageset[cpu];
+
+			if (!pcp->count)
+				continue;
+			printk("    cpu: %i pcp: %i\n", cpu, 0);    /* 2.6.13's 0 is the hot list */
+			printk("              count: %i\n", pcp->count);
+			printk("              low:   %i\n", pcp->low);
+			printk("              high:  %i\n", pcp->high);
+			printk("              batch: %i\n", pcp->batch);
+		}
+		printk("  start_pfn:         %lu\n", zone->zone_start_pfn);
 	}
 }
 

@@ -185,6 +185,9 @@ static const char *test_pkmap_window_is_one_page_table(void)
 
 	KTEST_EXPECT_EQ(LAST_PKMAP, 1024);
 	KTEST_EXPECT_EQ(LAST_PKMAP, PTRS_PER_PTE);
+	KTEST_EXPECT_EQ(PKMAP_ADDR(0), 0xff800000u);          /* 0xff800000 + 1024 x 4 KB */
+	KTEST_EXPECT_EQ(PKMAP_ADDR(LAST_PKMAP), 0xffc00000u);
+	KTEST_EXPECT_EQ(last, 0xffbff000u);
 	KTEST_EXPECT_EQ(PKMAP_ADDR(LAST_PKMAP) - PKMAP_BASE, 4u << 20);
 	KTEST_EXPECT_EQ(PKMAP_BASE % PMD_SIZE, 0);
 	KTEST_EXPECT_EQ(pgd_index(PKMAP_BASE), pgd_index(last));
@@ -207,6 +210,7 @@ static const char *test_pkmap_base(void)
 	KTEST_EXPECT_EQ(FIXADDR_BOOT_START, FIXADDR_TOP - __end_of_fixed_addresses * PAGE_SIZE);
 	KTEST_EXPECT_EQ(PKMAP_BASE, (FIXADDR_BOOT_START - PAGE_SIZE * (LAST_PKMAP + 1)) & PMD_MASK);
 	KTEST_EXPECT_EQ(PKMAP_BASE, 0xff800000);
+	KTEST_EXPECT_EQ(FIXADDR_BOOT_START, 0xfffc7000u);     /* 0xfffff000 - 56 x 4 KB */
 	KTEST_EXPECT(PKMAP_ADDR(LAST_PKMAP) <= FIXADDR_BOOT_START);
 	printk("# PKMAP_BASE = (%#x - %u pages) & PMD_MASK = %#x\n",
 	       FIXADDR_BOOT_START, LAST_PKMAP + 1, PKMAP_BASE);
@@ -414,6 +418,11 @@ static const char *test_fixmap_slots(void)
 	const char *err;
 
 	KTEST_EXPECT(a && b);
+	/* The first slots, by hand: 0xfffff000 minus 0, 1, 2, 3 pages. */
+	KTEST_EXPECT_EQ(__fix_to_virt(FIX_HOLE), 0xfffff000u);
+	KTEST_EXPECT_EQ(__fix_to_virt(FIX_APIC_BASE), 0xffffe000u);
+	KTEST_EXPECT_EQ(__fix_to_virt(FIX_IO_APIC_BASE_0), 0xffffd000u);
+	KTEST_EXPECT_EQ(__fix_to_virt(FIX_KMAP_BEGIN), 0xffffc000u);
 	for (unsigned int i = 0; i < __end_of_fixed_addresses; i++) {
 		KTEST_EXPECT_EQ(__fix_to_virt(i), FIXADDR_TOP - i * PAGE_SIZE);
 		KTEST_EXPECT_EQ(fix_to_virt(i), __fix_to_virt(i));
@@ -457,6 +466,7 @@ static const char *test_fixaddr_top_reserved(void)
 	KTEST_EXPECT_EQ(FIXADDR_TOP, 0xfffff000);
 	KTEST_EXPECT_EQ(__FIXADDR_SIZE, __end_of_permanent_fixed_addresses * PAGE_SIZE);
 	KTEST_EXPECT_EQ(FIXADDR_START, FIXADDR_TOP - __FIXADDR_SIZE);
+	KTEST_EXPECT_EQ(FIXADDR_START, 0xfffc8000u);          /* 55 permanent slots */
 	KTEST_EXPECT_EQ(__fix_to_virt(FIX_HOLE), FIXADDR_TOP);
 	KTEST_EXPECT(pte && level == 1 && pte_none(*pte));
 	KTEST_EXPECT(read_faults(0xfffff000));

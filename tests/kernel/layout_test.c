@@ -5,7 +5,9 @@
  *
  * The formulas themselves are checked on the host for many RAM sizes
  * (tests/unit/test_layout.c); here they are checked against what this
- * kernel really did: its high_memory, its page tables, its boot report.
+ * kernel really did: its high_memory, its page tables, its boot report,
+ * and against literal addresses worked out by hand for each memory size
+ * of the test matrix (boot_layouts[]).
  */
 #include <linux/kernel.h>
 #include <linux/highmem.h>
@@ -99,6 +101,50 @@ static const char *test_direct_map_ends_at_high_memory(void)
 }
 
 /*
+ * The layout of each boot of the make test matrix, worked out by hand from
+ * the RAM QEMU reports (e820: the last usable range ends 128 KB short of
+ * the -m size, 0x...fe0000; at 3G and 4G RAM below 4 GB ends at
+ * 0xbffe0000, the rest lies above 4 GB, out of a non-PAE kernel's reach):
+ *   max_low_pfn  = min(max_pfn, 896 MB = 0x38000)
+ *   high_memory  = 0xc0000000 + max_low_pfn pages
+ *   VMALLOC_START = (high_memory + 16 MB - 1) rounded down to 8 MB
+ * e.g. -m 16M: 0xc0fe0000 + 0xffffff = 0xc1fdffff -> 0xc1800000;
+ * -m 896M: 0xf7fe0000 + 0xffffff = 0xf8fdffff -> 0xf8800000.
+ */
+static const struct boot_layout {
+	unsigned long max_pfn, max_low_pfn, high_memory, vmalloc_start;
+} boot_layouts[] = {
+	{ 0x00fe0, 0x00fe0, 0xc0fe0000, 0xc1800000 },    /* -m 16M */
+	{ 0x01fe0, 0x01fe0, 0xc1fe0000, 0xc2800000 },    /* -m 32M */
+	{ 0x07fe0, 0x07fe0, 0xc7fe0000, 0xc8800000 },    /* -m 128M */
+	{ 0x1ffe0, 0x1ffe0, 0xdffe0000, 0xe0800000 },    /* -m 512M */
+	{ 0x37fe0, 0x37fe0, 0xf7fe0000, 0xf8800000 },    /* -m 896M */
+	{ 0x3ffe0, 0x38000, 0xf8000000, 0xf8800000 },    /* -m 1G */
+	{ 0x7ffe0, 0x38000, 0xf8000000, 0xf8800000 },    /* -m 2G */
+	{ 0xbffe0, 0x38000, 0xf8000000, 0xf8800000 },    /* -m 3G, -m 4G */
+};
+
+/*
+ * Expect this boot's max_low_pfn, high_memory (P4) and VMALLOC_START (V2)
+ * to be the literal values above for its max_pfn, and every size of the
+ * matrix to be in the table.
+ */
+static const char *test_layout_is_this_sizes(void)
+{
+	for (unsigned int i = 0; i < ARRAY_SIZE(boot_layouts); i++) {
+		const struct boot_layout *l = &boot_layouts[i];
+
+		if (max_pfn != l->max_pfn)
+			continue;
+		KTEST_EXPECT_EQ(max_low_pfn, l->max_low_pfn);
+		KTEST_EXPECT_EQ((unsigned long)high_memory, l->high_memory);
+		KTEST_EXPECT_EQ(VMALLOC_START, l->vmalloc_start);
+		return NULL;
+	}
+	return ktest_fail("max_pfn %#lx: a memory size the table does not know", max_pfn);
+}
+
+/*
  * high_memory ends the direct map: __va(max_low_pfn pages), at most
  * PAGE_OFFSET + 896 MB.  VMALLOC_START is the next 8 MB boundary at least
  * 8 MB above it (V2): expect the formula's value and a gap of 8 to 16 MB.
@@ -121,6 +167,7 @@ static const char *test_vmalloc_end(void)
 {
 	KTEST_EXPECT_EQ(VMALLOC_END, PKMAP_BASE - 2 * PAGE_SIZE);
 	KTEST_EXPECT_EQ(VMALLOC_END, 0xff7fe000u);
+	KTEST_EXPECT_EQ(PKMAP_BASE, 0xff800000u);    /* 0xff800000 - 2 pages = 0xff7fe000 */
 	return NULL;
 }
 
@@ -270,6 +317,7 @@ static const struct selftest layout_tests[] = {
 	{ "direct_map_ends_at_high_memory", "seeds: L1 P4", test_direct_map_ends_at_high_memory },
 	{ "vmalloc_start_8m_aligned_8_to_16m_above_lowmem", "seeds: V2 L2", test_vmalloc_start },
 	{ "vmalloc_end_two_pages_below_pkmap", "seeds: V3", test_vmalloc_end },
+	{ "layout_is_this_sizes_literal_values", "seeds: P4 V2", test_layout_is_this_sizes },
 	{ "vmalloc_area_size_follows_ram", "seeds: V7", test_vmalloc_size_follows_ram },
 	{ "layout_printed_with_this_boots_values", "seeds: L2", test_layout_printed },
 	{ "boot_time_fixmap_slot_tested_wp_then_cleared", "seeds: F1", test_wp_test_slot },

@@ -54,7 +54,8 @@ static const char *test_zone_spans(void)
 /*
  * Zones may be empty: with 16 MB only DMA has pages, up to 896 MB there is
  * no HighMem.  Expect exactly the zones this much RAM calls for, and the
- * zonelists to leave the empty ones out.
+ * zonelists to leave the empty ones out.  (A boot shows one shape; the
+ * host tests zone_layout_* boot all four, with a machine without ZONE_DMA.)
  */
 static const char *test_empty_zones(void)
 {
@@ -185,41 +186,105 @@ static struct zone *busiest_lowmem_zone(void)
 	       &zones[ZONE_NORMAL] : &zones[ZONE_DMA];
 }
 
+/* This zone's nr_free of every order: the buddyinfo line of one zone. */
+static void snapshot_zone(const struct zone *zone, unsigned long nr_free[MAX_ORDER])
+{
+	for (int o = 0; o < MAX_ORDER; o++)
+		nr_free[o] = zone->free_area[o].nr_free;
+}
+
+/* NULL if @zone's nr_free per order is @want's, else the first order that differs. */
+static const char *zone_lists_are(const struct zone *zone, const unsigned long want[MAX_ORDER],
+				  const char *step)
+{
+	for (int o = 0; o < MAX_ORDER; o++)
+		if (zone->free_area[o].nr_free != want[o])
+			return ktest_fail("%s: %s order %d has %lu free blocks, expected %lu",
+					  step, zone->name, o, zone->free_area[o].nr_free, want[o]);
+	return NULL;
+}
+
+#define SPLIT_ORDER 4        /* the test empties orders 1..3 first */
+#define MAX_HELD    64
+
 /*
- * Allocate an order-1 block (order 0 would come from the per-CPU list)
- * where the smallest free block of order >= 1 is of order k:
- *   before  order k: n blocks             after  order k: n - 1
- *           order 1 <= j < k: m_j                order 1 <= j < k: m_j + 1
- * (expand() leaves one upper half at each order below k).  Freeing it
- * merges all the way back.  Expect exactly that (Z5).
+ * A split and a merge at every memory size.  First every free block of
+ * orders 1 to 3 is taken (held), so the smallest free block of order >= 1
+ * is of some order k >= 4.  Then an order-1 block (order 0 would come from
+ * the per-CPU list) must split it (expand()):
+ *
+ *   order      1    2    3   ...  k-1    k
+ *   held:      0    0    0        m     n        (orders 1-3 emptied)
+ *   alloc(1):  1    1    1        m+1   n-1      one upper half per order
+ *   free(1):   0    0    0        m     n        merged all the way back
+ *
+ * and each split-off half is the allocated block's buddy at its order
+ * (pfn ^ 2^j), on the free list with that order.  Freeing the held blocks
+ * restores the lists as they were.  Expect every step exactly (Z5).
  */
 static const char *test_buddy_split_and_merge(void)
 {
+	static struct page *held[MAX_HELD];
+	static unsigned int held_order[MAX_HELD];
 	struct zone *zone = busiest_lowmem_zone();
-	gfp_t gfp = zone == &zones[ZONE_DMA] ? GFP_DMA : GFP_KERNEL;
+	gfp_t gfp = (zone == &zones[ZONE_DMA] ? GFP_DMA : GFP_KERNEL) | __GFP_NOWARN;
+	unsigned long emptied[MAX_ORDER], split[MAX_ORDER];
 	struct free_snapshot before;
 	struct page *page;
-	const char *err;
-	int k = 1;
+	const char *err = NULL;
+	int n = 0, k = SPLIT_ORDER;
+	unsigned long pfn;
 
 	snapshot_free(&before);
+	for (unsigned int j = 1; j < SPLIT_ORDER; j++)
+		while (zone->free_area[j].nr_free && n < MAX_HELD) {
+			held_order[n] = j;
+			held[n] = alloc_pages(gfp, j);
+			if (!held[n++]) {
+				err = ktest_fail("could not take a free order-%u block", j);
+				goto out;
+			}
+		}
 	while (k < MAX_ORDER && !zone->free_area[k].nr_free)
 		k++;
-	KTEST_EXPECT(k < MAX_ORDER);
+	snapshot_zone(zone, emptied);
+	if (k == MAX_ORDER || emptied[1] || emptied[2] || emptied[3]) {
+		err = ktest_fail("orders 1-3 not emptied (%d blocks held) or nothing above", n);
+		goto out;
+	}
+
 	page = alloc_pages(gfp, 1);
-	KTEST_EXPECT(page && page_zone(page) == zone);
-	KTEST_EXPECT_EQ(zone->free_area[k].nr_free, before.nr_free[zone - zones][k] - 1);
+	if (!page || page_zone(page) != zone) {
+		err = ktest_fail("alloc_pages(order 1) gave %p", page);
+		goto out;
+	}
+	memcpy(split, emptied, sizeof(split));
+	split[k]--;
 	for (int j = 1; j < k; j++)
-		KTEST_EXPECT_EQ(zone->free_area[j].nr_free, before.nr_free[zone - zones][j] + 1);
-	KTEST_EXPECT_EQ(zone->free_area[0].nr_free, before.nr_free[zone - zones][0]);
-	KTEST_EXPECT_EQ(page_count(page), 1);
-	KTEST_EXPECT(!PageBuddy(page));
+		split[j]++;
+	err = zone_lists_are(zone, split, "after the split");
+	pfn = page_to_pfn(page);
+	for (int j = 1; j < k && !err; j++) {
+		struct page *buddy = pfn_to_page(pfn ^ (1ul << j));
+
+		if (!PageBuddy(buddy) || page_order(buddy) != (unsigned long)j)
+			err = ktest_fail("pfn %#lx: its order-%d buddy %#lx is not a free order-%d block",
+					 pfn, j, pfn ^ (1ul << j), j);
+	}
+	if (!err && (page_count(page) != 1 || PageBuddy(page)))
+		err = ktest_fail("the allocated block is not in use");
 	__free_pages(page, 1);
-	err = free_lists_unchanged(&before);
+	if (!err)
+		err = zone_lists_are(zone, emptied, "after the free");
+	if (!err)
+		printk("# split an order-%d block of zone %s and merged it back\n", k, zone->name);
+out:
+	while (n--)
+		if (held[n])
+			__free_pages(held[n], held_order[n]);
 	if (err)
 		return err;
-	printk("# split an order-%d block of zone %s and merged it back\n", k, zone->name);
-	return NULL;
+	return free_lists_unchanged(&before);
 }
 
 /*
@@ -560,42 +625,71 @@ static const char *test_free_of_mapped_user_page(void)
 	return err ? err : free_lists_unchanged_shrunk(&before);
 }
 
-/* isqrt for the test's own computation of the watermarks. */
-static unsigned long isqrt(unsigned long x)
-{
-	unsigned long r = 0;
-
-	while ((r + 1) * (r + 1) <= x)
-		r++;
-	return r;
-}
+/*
+ * The watermarks of three boots, worked out by hand from QEMU's e820 map
+ * (RAM [0, 0x9fc00) and [1 MB, top), so DMA has 159 + 3840 = 3999
+ * present pages when RAM reaches 16 MB) as 2.6.11 computes them:
+ *   lowmem KB  = 4 x present pages of DMA and Normal
+ *   min_free_kbytes = isqrt(16 x lowmem KB), pages_min = min_free_kbytes / 4
+ *   lowmem zone: min = pages_min x present / lowmem present (rounded down)
+ *   HighMem: min = present / 1024 within [32, 128]
+ *   low = min x 5/4, high = min x 6/4 (rounded down)
+ *
+ * -m 16M: top 0xfe0000, DMA present 159 + 3808 = 3967, no Normal
+ *   16 x 15868 KB = 253888; 503^2 = 253009 <= it < 504^2: 503 KB, 125 pages
+ *   DMA 125 x 3967/3967 = 125, low 156, high 187
+ * -m 512M: top 0x1ffe0000, Normal [4096, 131040) = 126944 pages
+ *   lowmem 3999 + 126944 = 130943 pages = 523772 KB; 16 x = 8380352
+ *   2894^2 = 8375236 <= it < 2895^2: 2894 KB, 723 pages
+ *   DMA 723 x 3999/130943 = 22.08: 22, 27, 33
+ *   Normal 723 x 126944/130943 = 700.9: 700, 875, 1050
+ * -m 2G: top 0x7ffe0000, Normal [4096, 229376) = 225280, HighMem
+ *   [229376, 524256) = 294880 pages
+ *   lowmem 229279 pages = 917116 KB; 16 x = 14673856
+ *   3830^2 = 14668900 <= it < 3831^2: 3830 KB, 957 pages
+ *   DMA 957 x 3999/229279 = 16.69: 16, 20, 24
+ *   Normal 957 x 225280/229279 = 940.3: 940, 1175, 1410
+ *   HighMem 294880/1024 = 287 > 128: 128, 160, 192
+ * (Linux 2.6.11 on i386 counts DMA's 97 hole pages as present, 4096, and
+ * gets 3831 KB: DMA 17/21/25, Normal 939/1173/1408.  Here a zone's
+ * present pages exclude the holes, so 2.6.11's formula gives the above.)
+ */
+static const struct boot_watermarks {
+	unsigned long max_pfn;
+	int min_free_kbytes;
+	unsigned long wmark[MAX_NR_ZONES][3];   /* min, low, high */
+} boot_watermarks[] = {
+	{ 0x00fe0,  503, { { 125, 156, 187 }, {   0,    0,    0 }, {   0,   0,   0 } } },
+	{ 0x1ffe0, 2894, { {  22,  27,  33 }, { 700,  875, 1050 }, {   0,   0,   0 } } },
+	{ 0x7ffe0, 3830, { {  16,  20,  24 }, { 940, 1175, 1410 }, { 128, 160, 192 } } },
+};
 
 /*
- * Expect 2.6's watermarks: min_free_kbytes = sqrt(16 x lowmem KB) within
- * [128, 65536], shared by the lowmem zones by present pages; HighMem's
- * present/1024 within [32, 128]; low = 5/4 min, high = 6/4 min.
+ * Expect 2.6.11's watermarks: at 16 MB, 512 MB and 2 GB the literal values
+ * above; at every size low = 5/4 min and high = 6/4 min, and an empty zone
+ * has none.
  */
 static const char *test_watermarks(void)
 {
-	/* The watermarks were set in mem_init(), before free_initmem() gave
-	 * the .init pages (lowmem) to the buddy allocator. */
-	unsigned long low_managed = zones[ZONE_DMA].managed_pages + zones[ZONE_NORMAL].managed_pages -
-				    ((__init_end - __init_begin) >> PAGE_SHIFT);
-	unsigned long low_present = zones[ZONE_DMA].present_pages + zones[ZONE_NORMAL].present_pages;
-	unsigned long kb = isqrt(low_managed * 4 * 16), pages_min;
+	for (unsigned int i = 0; i < ARRAY_SIZE(boot_watermarks); i++) {
+		const struct boot_watermarks *w = &boot_watermarks[i];
 
-	kb = max(128ul, min(kb, 65536ul));
-	KTEST_EXPECT_EQ(min_free_kbytes, kb);
-	pages_min = kb / 4;
+		if (max_pfn != w->max_pfn)
+			continue;
+		KTEST_EXPECT_EQ(min_free_kbytes, w->min_free_kbytes);
+		for (int z = 0; z < MAX_NR_ZONES; z++) {
+			KTEST_EXPECT_EQ(zones[z].pages_min, w->wmark[z][0]);
+			KTEST_EXPECT_EQ(zones[z].pages_low, w->wmark[z][1]);
+			KTEST_EXPECT_EQ(zones[z].pages_high, w->wmark[z][2]);
+		}
+	}
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		struct zone *zone = &zones[z];
-		unsigned long m = (u64)pages_min * zone->present_pages / low_present;
 
-		if (z == ZONE_HIGHMEM)
-			m = zone->present_pages ? max(32ul, min(zone->present_pages / 1024, 128ul)) : 0;
-		KTEST_EXPECT_EQ(zone->pages_min, m);
-		KTEST_EXPECT_EQ(zone->pages_low, m * 5 / 4);
-		KTEST_EXPECT_EQ(zone->pages_high, m * 6 / 4);
+		if (!zone->present_pages)
+			KTEST_EXPECT_EQ(zone->pages_min, 0);
+		KTEST_EXPECT_EQ(zone->pages_low, zone->pages_min * 5 / 4);
+		KTEST_EXPECT_EQ(zone->pages_high, zone->pages_min * 6 / 4);
 	}
 	return NULL;
 }

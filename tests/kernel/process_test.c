@@ -406,7 +406,7 @@ static const char *test_exec_unknown_program(void)
 
 static const struct selftest process_tests[] = {
 	{ "usertests_run_as_a_process_and_pass", "seeds: U1 U2 U4 U5 U6", test_usertests },
-	{ "exited_processes_leave_no_page_behind", "seeds: U5", test_nothing_lost },
+	{ "exited_processes_leave_no_page_behind", NULL, test_nothing_lost },
 	{ "user_access_to_kernel_space_kills_only_that_process", "seeds: S5 S1",
 	  test_user_access_to_kernel_killed },
 	{ "syscall_entry_switches_stack_not_cr3", "seeds: S4 U2 U3",

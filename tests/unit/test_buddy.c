@@ -18,8 +18,8 @@
  *
  * What to expect of the free lists is computed here independently: a run
  * of free pages settles into the largest aligned blocks that fit, one
- * after another (add_run_blocks), and the watermarks follow Linux 2.6's
- * formulas written out again below.  A randomized test checks a million
+ * after another (add_run_blocks), and the watermarks are literal values
+ * worked out by hand, with 2.6.11's rules, in each test's comment.  A randomized test checks a million
  * allocations and frees against a per-pfn owner table.
  */
 #include <stdlib.h>
@@ -774,7 +774,8 @@ END_TEST
 /* ---- the zonelists: which zone serves which GFP ---- */
 
 /*
- * The small machine's watermarks (test 7 derives them):
+ * The small machine's watermarks (watermarks_follow_linux_on_the_small_machine
+ * works them out):
  *   min_free_kbytes = int_sqrt(16 * 10240 pages * 4 KB) = 809 -> 202 pages
  *   DMA     min 80  low 100 (202 * 4096 / 10240)   reserve[Normal] 24, [HighMem] 40
  *   Normal  min 121 low 151 (202 * 6144 / 10240)   reserve[HighMem] 128
@@ -890,6 +891,111 @@ START_TEST(gfp_highuser_without_highmem_takes_normal)
 }
 END_TEST
 
+/*
+ * Z4, the four shapes of the zone layout, each booted here:
+ *   all three     DMA 4096, Normal 6144, HighMem 4096   (more than 896 MB)
+ *   no HighMem    DMA 4096, Normal 7904                  (16 MB to 896 MB)
+ *   DMA only      DMA 1024                               (16 MB or less)
+ *   no ZONE_DMA   Normal 8192, HighMem 4096              (a machine with no
+ *                 ISA DMA limit, as a Linux build without CONFIG_ZONE_DMA:
+ *                 here ZONE_DMA exists but spans nothing)
+ * Expect each zone's span and present pages, each zonelist to list the
+ * populated zones it may use, best first, and nothing else, buddyinfo to
+ * show the populated zones only, an empty zone no watermark, and a request
+ * whose zonelist is empty to fail.
+ */
+struct zone_shape {
+	const struct machine *m;
+	enum zone_type lists[GFP_ZONETYPES][MAX_NR_ZONES + 1];   /* -1 ends a list */
+};
+
+static void expect_zone_shape(const struct zone_shape *shape)
+{
+	boot(shape->m);
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		ck_assert_uint_eq(zone_of(z)->spanned_pages, shape->m->zone_pages[z]);
+		ck_assert_uint_eq(zone_of(z)->present_pages, shape->m->zone_pages[z]);
+		if (!shape->m->zone_pages[z])
+			ck_assert_uint_eq(zone_of(z)->pages_min + zone_of(z)->pages_high, 0);
+	}
+	for (int list = 0; list < GFP_ZONETYPES; list++) {
+		struct zone **zl = contig_page_data.node_zonelists[list].zones;
+		int n = 0;
+
+		for (; (int)shape->lists[list][n] >= 0; n++)
+			ck_assert_msg(zl[n] == zone_of(shape->lists[list][n]),
+				      "zonelist %d entry %d is %s", list, n,
+				      zl[n] ? zl[n]->name : "NULL");
+		ck_assert_ptr_null(zl[n]);
+	}
+	host_log_reset();
+	show_buddyinfo();
+	for (int z = 0; z < MAX_NR_ZONES; z++) {
+		char line[32];
+
+		snprintf(line, sizeof(line), "zone %8s ", zone_names[z]);
+		ck_assert_int_eq(host_log_contains(line), shape->m->zone_pages[z] > 0);
+	}
+}
+
+#define END ((enum zone_type)-1)
+
+START_TEST(zone_layout_with_all_three_zones)
+{
+	static const struct zone_shape shape = { &small_machine, {
+		{ ZONE_DMA, END },
+		{ ZONE_NORMAL, ZONE_DMA, END },
+		{ ZONE_HIGHMEM, ZONE_NORMAL, ZONE_DMA, END },
+	} };
+
+	expect_zone_shape(&shape);
+}
+END_TEST
+
+START_TEST(zone_layout_without_highmem)
+{
+	static const struct zone_shape shape = { &no_highmem_machine, {
+		{ ZONE_DMA, END },
+		{ ZONE_NORMAL, ZONE_DMA, END },
+		{ ZONE_NORMAL, ZONE_DMA, END },
+	} };
+
+	expect_zone_shape(&shape);
+}
+END_TEST
+
+START_TEST(zone_layout_with_dma_only)
+{
+	static const struct zone_shape shape = { &one_block_machine, {
+		{ ZONE_DMA, END },
+		{ ZONE_DMA, END },
+		{ ZONE_DMA, END },
+	} };
+
+	expect_zone_shape(&shape);
+	ck_assert_ptr_nonnull(alloc_pages(GFP_HIGHUSER, 0));      /* falls back to DMA */
+}
+END_TEST
+
+/* With ZONE_DMA empty, GFP_DMA has nowhere to go: NULL, the rest unharmed. */
+START_TEST(zone_layout_without_zone_dma)
+{
+	static const struct machine m = { .zone_pages = { 0, 8192, 4096 } };
+	static const struct zone_shape shape = { &m, {
+		{ END },
+		{ ZONE_NORMAL, END },
+		{ ZONE_HIGHMEM, ZONE_NORMAL, END },
+	} };
+
+	expect_zone_shape(&shape);
+	ck_assert_ptr_null(alloc_pages(GFP_DMA | __GFP_NOWARN, 0));
+	ck_assert_ptr_nonnull(alloc_pages(GFP_KERNEL, 0));
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->free_pages, 0);
+}
+END_TEST
+
+#undef END
+
 /* ---- watermarks ---- */
 
 /* floor(sqrt(x)), by bisection. */
@@ -908,102 +1014,214 @@ static unsigned long isqrt_ref(unsigned long x)
 	return lo;
 }
 
-/* Linux 2.6's min_free_kbytes for the free lowmem now. */
+/* Linux 2.6.11's min_free_kbytes for the present lowmem now. */
 static int expected_min_free_kbytes(void)
 {
-	unsigned long free_kb = (zone_of(ZONE_DMA)->free_pages +
-				 zone_of(ZONE_NORMAL)->free_pages) * 4;
-	unsigned long kb = isqrt_ref(16 * free_kb);
+	unsigned long present_kb = (zone_of(ZONE_DMA)->present_pages +
+				    zone_of(ZONE_NORMAL)->present_pages) * 4;
+	unsigned long kb = isqrt_ref(16 * present_kb);
 
 	return kb < 128 ? 128 : kb > 65536 ? 65536 : (int)kb;
 }
 
-/*
- * Every watermark of every zone as Linux 2.6.11 computes it, from
- * scratch: setup_per_zone_pages_min(), setup_per_zone_lowmem_reserve()
- * with ratios 256 (DMA) and 32 (Normal).
- */
-static void expect_linux_watermarks(void)
-{
-	unsigned long present[MAX_NR_ZONES], reserve[MAX_NR_ZONES][MAX_NR_ZONES] = { { 0 } };
-	unsigned long lowmem, pages_min;
+/* A machine's watermarks, worked out by hand in the comment above each test. */
+struct watermarks {
+	int min_free_kbytes;
+	unsigned long wmark[MAX_NR_ZONES][3];          /* min, low, high */
+	unsigned long reserve[MAX_NR_ZONES][MAX_NR_ZONES]; /* lowmem_reserve[] */
+};
 
-	for (int z = 0; z < MAX_NR_ZONES; z++)
-		present[z] = zone_of(z)->present_pages;
-	lowmem = present[ZONE_DMA] + present[ZONE_NORMAL];
-	ck_assert_int_eq(min_free_kbytes, expected_min_free_kbytes());
-	pages_min = (unsigned long)expected_min_free_kbytes() / 4;
-	reserve[ZONE_DMA][ZONE_NORMAL] = present[ZONE_NORMAL] / 256;
-	reserve[ZONE_DMA][ZONE_HIGHMEM] = (present[ZONE_NORMAL] + present[ZONE_HIGHMEM]) / 256;
-	reserve[ZONE_NORMAL][ZONE_HIGHMEM] = present[ZONE_HIGHMEM] / 32;
+/*
+ * Expect every watermark and lowmem reserve of every zone to be @w's.
+ * The rules the comments apply, 2.6.11's (mm/page_alloc.c):
+ *   min_free_kbytes = isqrt(16 x 4 x present pages of DMA and Normal),
+ *     within [128, 65536]; pages_min = min_free_kbytes / 4
+ *   lowmem zone: min = pages_min x present / lowmem present
+ *   HighMem: min = present / 1024 within [32, 128]; empty zone: 0
+ *   low = min x 5/4, high = min x 6/4, every division rounding down
+ *   DMA keeps Normal present / 256 against Normal requests and
+ *   (Normal + HighMem present) / 256 against HighMem ones; Normal keeps
+ *   HighMem present / 32 against HighMem requests.
+ */
+static void expect_watermarks(const struct watermarks *w)
+{
+	ck_assert_int_eq(min_free_kbytes, w->min_free_kbytes);
 	for (int z = 0; z < MAX_NR_ZONES; z++) {
 		const struct zone *zone = zone_of(z);
-		unsigned long zone_min = pages_min * present[z] / lowmem;
 
-		if (z == ZONE_HIGHMEM)
-			zone_min = max(32ul, min(present[z] / 1024, 128ul));
-		if (!present[z])
-			zone_min = 0;
-		ck_assert_msg(zone->pages_min == zone_min, "%s pages_min %lu, want %lu",
-			      zone->name, zone->pages_min, zone_min);
-		ck_assert_uint_eq(zone->pages_low, zone_min + zone_min / 4);
-		ck_assert_uint_eq(zone->pages_high, zone_min + zone_min / 2);
+		ck_assert_msg(zone->pages_min == w->wmark[z][0] &&
+			      zone->pages_low == w->wmark[z][1] &&
+			      zone->pages_high == w->wmark[z][2],
+			      "%s min/low/high %lu/%lu/%lu, want %lu/%lu/%lu", zone->name,
+			      zone->pages_min, zone->pages_low, zone->pages_high,
+			      w->wmark[z][0], w->wmark[z][1], w->wmark[z][2]);
 		for (int j = 0; j < MAX_NR_ZONES; j++)
-			ck_assert_msg(zone->lowmem_reserve[j] == reserve[z][j],
+			ck_assert_msg(zone->lowmem_reserve[j] == w->reserve[z][j],
 				      "%s lowmem_reserve[%d] %lu, want %lu", zone->name, j,
-				      zone->lowmem_reserve[j], reserve[z][j]);
+				      zone->lowmem_reserve[j], w->reserve[z][j]);
 	}
 }
 
+/*
+ * DMA 4096, Normal 6144, HighMem 4096 present:
+ *   16 x 4 x 10240 = 655360; 809^2 = 654481 <= it < 810^2: 809 KB, 202 pages
+ *   DMA 202 x 4096/10240 = 80.8: 80, 100, 120
+ *   Normal 202 x 6144/10240 = 121.2: 121, 151, 181
+ *   HighMem 4096/1024 = 4, raised to 32: 32, 40, 48
+ *   reserves: DMA 6144/256 = 24, (6144 + 4096)/256 = 40; Normal 4096/32 = 128
+ */
 START_TEST(watermarks_follow_linux_on_the_small_machine)
 {
+	static const struct watermarks w = {
+		809, { { 80, 100, 120 }, { 121, 151, 181 }, { 32, 40, 48 } },
+		{ { 0, 24, 40 }, { 0, 0, 128 }, { 0, 0, 0 } },
+	};
+
 	boot(&small_machine);
-	expect_linux_watermarks();
-	ck_assert_int_eq(min_free_kbytes, 809);
+	expect_watermarks(&w);
 }
 END_TEST
 
-/* Holes count in neither present pages nor free lowmem. */
+/*
+ * Holes count in no zone's present pages: DMA 4096 - 96 = 4000, Normal
+ * 15904 - 37 = 15867, HighMem 10000 - 100 = 9900.
+ *   16 x 4 x 19867 = 1271488; 1127^2 = 1270129 <= it < 1128^2: 1127 KB, 281
+ *   DMA 281 x 4000/19867 = 56.6: 56, 70, 84
+ *   Normal 281 x 15867/19867 = 224.4: 224, 280, 336
+ *   HighMem 9900/1024 = 9, raised to 32: 32, 40, 48
+ *   reserves: DMA 15867/256 = 61, 25767/256 = 100; Normal 9900/32 = 309
+ */
 START_TEST(watermarks_follow_linux_with_holes_in_every_zone)
 {
+	static const struct watermarks w = {
+		1127, { { 56, 70, 84 }, { 224, 280, 336 }, { 32, 40, 48 } },
+		{ { 0, 61, 100 }, { 0, 0, 309 }, { 0, 0, 0 } },
+	};
+
 	boot(&big_holey_machine);
-	expect_linux_watermarks();
-	ck_assert_uint_eq(zone_of(ZONE_HIGHMEM)->pages_min, 32);     /* 9900 / 1024 = 9 */
+	expect_watermarks(&w);
 }
 END_TEST
 
-/* 100000 HighMem pages: pages_min 97, between the clamps. */
+/*
+ * DMA 4096, Normal 28672, HighMem 100000:
+ *   16 x 4 x 32768 = 2097152; 1448^2 = 2096704 <= it < 1449^2: 1448 KB, 362
+ *   DMA 362 x 4096/32768 = 45.25: 45, 56, 67
+ *   Normal 362 x 28672/32768 = 316.75: 316, 395, 474
+ *   HighMem 100000/1024 = 97, between the clamps: 97, 121, 145
+ *   reserves: DMA 28672/256 = 112, 128672/256 = 502; Normal 100000/32 = 3125
+ */
 START_TEST(watermarks_follow_linux_with_a_large_highmem)
 {
 	static const struct machine m = { .zone_pages = { 4096, 28672, 100000 } };
+	static const struct watermarks w = {
+		1448, { { 45, 56, 67 }, { 316, 395, 474 }, { 97, 121, 145 } },
+		{ { 0, 112, 502 }, { 0, 0, 3125 }, { 0, 0, 0 } },
+	};
 
 	boot(&m);
-	expect_linux_watermarks();
-	ck_assert_uint_eq(zone_of(ZONE_HIGHMEM)->pages_min, 97);
+	expect_watermarks(&w);
 }
 END_TEST
 
-/* 140000 HighMem pages: 136, clamped to 128. */
+/*
+ * DMA 4096, Normal 4096, HighMem 140000:
+ *   16 x 4 x 8192 = 524288; 724^2 = 524176 <= it < 725^2: 724 KB, 181
+ *   DMA and Normal 181 x 4096/8192 = 90.5: 90, 112, 135
+ *   HighMem 140000/1024 = 136, clamped to 128: 128, 160, 192
+ *   reserves: DMA 4096/256 = 16, 144096/256 = 562; Normal 140000/32 = 4375
+ */
 START_TEST(watermarks_clamp_highmem_pages_min_to_128)
 {
 	static const struct machine m = { .zone_pages = { 4096, 4096, 140000 } };
+	static const struct watermarks w = {
+		724, { { 90, 112, 135 }, { 90, 112, 135 }, { 128, 160, 192 } },
+		{ { 0, 16, 562 }, { 0, 0, 4375 }, { 0, 0, 0 } },
+	};
 
 	boot(&m);
-	expect_linux_watermarks();
-	ck_assert_uint_eq(zone_of(ZONE_HIGHMEM)->pages_min, 128);
+	expect_watermarks(&w);
 }
 END_TEST
 
-/* 800 KB: int_sqrt(16 * 800) = 113, raised to 128 KB = 32 pages. */
+/*
+ * DMA 200 pages = 800 KB: isqrt(16 x 800) = 113, raised to 128 KB = 32
+ * pages, all DMA's: 32, 40, 48; the empty zones 0.
+ */
 START_TEST(watermarks_raise_min_free_kbytes_to_128_on_a_tiny_machine)
 {
 	static const struct machine m = { .zone_pages = { 200, 0, 0 } };
+	static const struct watermarks w = {
+		128, { { 32, 40, 48 }, { 0, 0, 0 }, { 0, 0, 0 } },
+		{ { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 0 } },
+	};
 
 	boot(&m);
-	expect_linux_watermarks();
-	ck_assert_int_eq(min_free_kbytes, 128);
-	ck_assert_uint_eq(zone_of(ZONE_DMA)->pages_min, 32);
-	ck_assert_uint_eq(zone_of(ZONE_HIGHMEM)->pages_min, 0);
+	expect_watermarks(&w);
+}
+END_TEST
+
+/*
+ * QEMU -m 2G: RAM [0, 0x9f) and [0x100, 0x7ffe0); DMA spans 4096 pages,
+ * 3999 present (the 97 of 640 KB - 1 MB are not RAM), Normal [4096,
+ * 229376) = 225280, HighMem [229376, 524256) = 294880.
+ *   16 x 4 x 229279 = 14673856; 3830^2 = 14668900 <= it < 3831^2: 3830 KB, 957
+ *   DMA 957 x 3999/229279 = 16.7: 16, 20, 24
+ *   Normal 957 x 225280/229279 = 940.3: 940, 1175, 1410
+ *   HighMem 294880/1024 = 287, clamped: 128, 160, 192
+ *   reserves: DMA 225280/256 = 880, 520160/256 = 2031; Normal 294880/32 = 9215
+ * The self-test watermarks_follow_linux_2_6 expects the same at -m 2G.
+ */
+static const struct machine pc_2g_machine = {
+	.zone_pages = { 4096, 225280, 294880 }, .holes = { { 159, 256 } }, .nr_holes = 1,
+};
+
+START_TEST(watermarks_of_a_2g_pc_count_present_lowmem_not_the_hole)
+{
+	static const struct watermarks w = {
+		3830, { { 16, 20, 24 }, { 940, 1175, 1410 }, { 128, 160, 192 } },
+		{ { 0, 880, 2031 }, { 0, 0, 9215 }, { 0, 0, 0 } },
+	};
+
+	boot(&pc_2g_machine);
+	expect_watermarks(&w);
+}
+END_TEST
+
+/*
+ * The same 2 GB as Linux 2.6.11 on i386 sees it: its zone_sizes_init()
+ * passes no holes, so DMA's present pages are all 4096.
+ *   16 x 4 x 229376 = 14680064; 3831^2 = 14676561 <= it < 3832^2: 3831 KB, 957
+ *   DMA 957 x 4096/229376 = 17.1: 17, 21, 25
+ *   Normal 957 x 225280/229376 = 939.9: 939, 1173, 1408
+ * (reserves as above: they count Normal and HighMem, which have no hole).
+ */
+START_TEST(watermarks_of_a_2g_pc_without_holes_are_2_6_11_i386s)
+{
+	static const struct machine m = { .zone_pages = { 4096, 225280, 294880 } };
+	static const struct watermarks w = {
+		3831, { { 17, 21, 25 }, { 939, 1173, 1408 }, { 128, 160, 192 } },
+		{ { 0, 880, 2031 }, { 0, 0, 9215 }, { 0, 0, 0 } },
+	};
+
+	boot(&m);
+	expect_watermarks(&w);
+}
+END_TEST
+
+/*
+ * Pages in use count as much as free ones: with most of the 2 GB PC's
+ * lowmem still reserved (released only [0x100, 0x1000) and [0x1000,
+ * 0x2000)), the watermarks are those of all its present pages.
+ */
+START_TEST(watermarks_count_present_pages_in_use_too)
+{
+	init_zones(&pc_2g_machine);
+	free_bootmem_range(0x100, 0x2000);
+	init_per_zone_pages_min();
+	ck_assert_int_eq(min_free_kbytes, 3830);
+	ck_assert_uint_eq(zone_of(ZONE_DMA)->pages_min, 16);
+	ck_assert_uint_eq(zone_of(ZONE_NORMAL)->pages_min, 940);
 }
 END_TEST
 
@@ -1013,6 +1231,7 @@ static void expect_min_free_kbytes_for(unsigned long free_pages)
 	struct zone *dma = zone_of(ZONE_DMA);
 
 	dma->present_pages = dma->free_pages = free_pages;
+	dma->pages_high = 0;       /* as at boot: nr_free_buffer_pages() subtracts it */
 	init_per_zone_pages_min();
 	if (min_free_kbytes != expected_min_free_kbytes())
 		ck_abort_msg("%lu free pages: min_free_kbytes %d, want %d", free_pages,
@@ -1022,16 +1241,17 @@ static void expect_min_free_kbytes_for(unsigned long free_pages)
 }
 
 /*
- * The formula alone, on zones filled in by hand (no mem_map): every
- * amount of free lowmem from 0 to 300000 pages in steps of 7, then the
+ * The formula alone, on a zone filled in by hand: every amount of
+ * present (and free) lowmem from 0 to 300000 pages in steps of 7, then the
  * amounts around the 65536 KB ceiling, which needs 2^26 free pages
  * (256 GB of lowmem: out of an i386's reach, but the clamp must hold).
  */
-START_TEST(min_free_kbytes_is_int_sqrt_of_16_times_free_lowmem_kb)
+START_TEST(min_free_kbytes_is_int_sqrt_of_16_times_present_lowmem_kb)
 {
 	static const unsigned long huge[] = { (1ul << 26) - 1, 1ul << 26, (1ul << 26) + 1, 1ul << 30 };
+	static const struct machine one_page = { .zone_pages = { 1, 0, 0 } };
 
-	memset(contig_page_data.node_zones, 0, sizeof(contig_page_data.node_zones));
+	init_zones(&one_page);     /* the zonelists: DMA alone */
 	for (unsigned long pages = 0; pages < 300000; pages += 7)
 		expect_min_free_kbytes_for(pages);
 	for (size_t i = 0; i < ARRAY_SIZE(huge); i++)
@@ -1642,6 +1862,59 @@ START_TEST(alloc_everything_then_free_everything_restores_buddyinfo)
 }
 END_TEST
 
+/*
+ * /proc/zoneinfo in 2.6.13's format, on the no-HighMem machine (DMA 4096,
+ * Normal 7904 present, all free), after one Normal page was allocated and
+ * freed to the per-CPU list:
+ *   16 x 4 x 12000 = 768000; 876^2 = 767376 <= it < 877^2: 876 KB, 219 pages
+ *   DMA 219 x 4096/12000 = 74.8: 74, 92, 111
+ *   Normal 219 x 7904/12000 = 144.3: 144, 180, 216
+ *   protection: DMA 7904/256 = 30 against Normal and HighMem requests
+ *   Normal's batch: 7904/1024 = 7, /4 = 1; low 2, high 6
+ * Expect exactly this text: DMA without a pageset line (its list is empty),
+ * Normal's one page counted on its list, not in "pages free", and no
+ * HighMem entry at all (an empty zone is not listed).
+ */
+START_TEST(zoneinfo_is_2_6_13s_and_lists_no_empty_zone)
+{
+	static const char want[] =
+		"Node 0, zone      DMA\n"
+		"  pages free     4096\n"
+		"        min      74\n"
+		"        low      92\n"
+		"        high     111\n"
+		"        spanned  4096\n"
+		"        present  4096\n"
+		"        protection: (0, 30, 30)\n"
+		"  pagesets\n"
+		"  start_pfn:         0\n"
+		"Node 0, zone   Normal\n"
+		"  pages free     7903\n"
+		"        min      144\n"
+		"        low      180\n"
+		"        high     216\n"
+		"        spanned  7904\n"
+		"        present  7904\n"
+		"        protection: (0, 0, 0)\n"
+		"  pagesets\n"
+		"    cpu: 0 pcp: 0\n"
+		"              count: 1\n"
+		"              low:   2\n"
+		"              high:  6\n"
+		"              batch: 1\n"
+		"  start_pfn:         4096\n";
+	struct page *page;
+
+	boot(&no_highmem_machine);
+	page = alloc_pages(GFP_KERNEL, 0);
+	ck_assert_ptr_nonnull(page);
+	__free_pages(page, 0);
+	host_log_reset();
+	show_zoneinfo();
+	ck_assert_str_eq(host_log(), want);
+}
+END_TEST
+
 /* ---- memblock: allocating, and handing over to the buddy allocator ---- */
 
 /*
@@ -1830,7 +2103,10 @@ Suite *buddy_suite(void)
 	tcase_add_test(tc, watermarks_follow_linux_with_a_large_highmem);
 	tcase_add_test(tc, watermarks_clamp_highmem_pages_min_to_128);
 	tcase_add_test(tc, watermarks_raise_min_free_kbytes_to_128_on_a_tiny_machine);
-	tcase_add_test(tc, min_free_kbytes_is_int_sqrt_of_16_times_free_lowmem_kb);
+	tcase_add_test(tc, watermarks_of_a_2g_pc_count_present_lowmem_not_the_hole);
+	tcase_add_test(tc, watermarks_of_a_2g_pc_without_holes_are_2_6_11_i386s);
+	tcase_add_test(tc, watermarks_count_present_pages_in_use_too);
+	tcase_add_test(tc, min_free_kbytes_is_int_sqrt_of_16_times_present_lowmem_kb);
 	tcase_add_test(tc, double_free_of_an_order0_page_is_reported_and_changes_nothing);
 	tcase_add_test(tc, failure_and_bad_page_reports_name_the_current_process);
 	tcase_add_test(tc, double_free_of_an_order3_block_is_reported_and_changes_nothing);
@@ -1845,6 +2121,11 @@ Suite *buddy_suite(void)
 	tcase_add_exit_test(tc, buddy_core_free_into_the_wrong_zone_is_a_bug, HOST_EXPECTED_BUG_EXIT);
 	tcase_add_test(tc, free_of_a_page_with_two_references_frees_it_on_the_second);
 	tcase_add_test(tc, alloc_everything_then_free_everything_restores_buddyinfo);
+	tcase_add_test(tc, zoneinfo_is_2_6_13s_and_lists_no_empty_zone);
+	tcase_add_test(tc, zone_layout_with_all_three_zones);
+	tcase_add_test(tc, zone_layout_without_highmem);
+	tcase_add_test(tc, zone_layout_with_dma_only);
+	tcase_add_test(tc, zone_layout_without_zone_dma);
 	tcase_add_test(tc, memblock_alloc_is_top_down_aligned_and_reserves_what_it_returns);
 	tcase_add_test(tc, memblock_alloc_stays_below_the_current_limit);
 	tcase_add_test(tc, memblock_alloc_returns_0_when_nothing_fits);
