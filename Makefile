@@ -403,8 +403,14 @@ $(B)/unit-tests: $(HOST_SRCS) $(UNIT_SRCS) $(if $(wildcard $(B)/unit-tests.d),,F
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -MM $(HOST_SRCS) $(UNIT_SRCS) | \
 		sed -e 's|^[^:]*:|$@:|' > $@.d
 
-test: $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso $(B)/crash-guard.iso \
-      $(B)/kernel.iso $(B)/badargs.iso
+# make test first builds everything it boots, on every core: this same
+# Makefile once more with -j (the rules are the ones above), since a
+# plain `make test` would build the two kernel images one object at a time.
+TEST_PREREQS := $(B)/unit-tests $(B)/test.iso $(B)/crash-null.iso $(B)/crash-bug.iso \
+		$(B)/crash-guard.iso $(B)/kernel.iso $(B)/badargs.iso
+NPROC := $(shell nproc 2>/dev/null || echo 1)
+test:
+	$(Q)$(MAKE) --no-print-directory -j$(NPROC) $(TEST_PREREQS)
 	$(Q)MEMS="$(TEST_MEMS)" QEMU="$(QEMU_BASE)" QEMU_EXIT="$(QEMU_EXIT)" B=$(B) sh tests/run-tests.sh
 
 bench: $(B)/bench.iso
