@@ -33,9 +33,7 @@ void show_buddyinfo(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone) {
-		if (!zone->present_pages)
-			continue;
+	for_each_populated_zone(zone) {
 		printk("Node %d, zone %8s ", 0, zone->name);
 		for (int order = 0; order < MAX_ORDER; order++)
 			printk("%6lu ", zone->free_area[order].nr_free);
@@ -56,9 +54,7 @@ void show_zoneinfo(void)
 {
 	struct zone *zone;
 
-	for_each_zone(zone) {
-		if (!zone->present_pages)
-			continue;
+	for_each_populated_zone(zone) {
 		printk("Node %d, zone %8s\n", 0, zone->name);
 		printk("  pages free     %lu\n", zone->free_pages);
 		printk("        min      %lu\n", zone->pages_min);

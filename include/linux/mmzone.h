@@ -104,4 +104,11 @@ static inline unsigned long zone_end_pfn(const struct zone *zone)
 	for (z = contig_page_data.node_zones; \
 	     z < contig_page_data.node_zones + MAX_NR_ZONES; z++)
 
+/* The zones with pages in them (later kernels' for_each_populated_zone()). */
+#define for_each_populated_zone(z) \
+	for_each_zone(z) \
+		if (!(z)->present_pages) \
+			; /* an empty zone */ \
+		else
+
 #endif /* _LINUX_MMZONE_H */
